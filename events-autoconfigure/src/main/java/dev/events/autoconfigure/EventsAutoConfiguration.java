@@ -1,0 +1,134 @@
+package dev.events.autoconfigure;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.cloudevents.KafkaEventSender;
+import dev.events.publish.DirectEventPublisher;
+import dev.events.publish.EventPublisher;
+import dev.events.publish.EventSender;
+import dev.events.publish.OutboundEventFactory;
+import dev.events.type.EventTypeRegistry;
+import dev.events.type.EventTypeRegistryCustomizer;
+
+/**
+ * Core auto-configuration of {@code events}: event types, the CloudEvents wire format, the
+ * Kafka sender, declared topics and, when the outbox does not apply, direct publishing.
+ */
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, EventsOutboxAutoConfiguration.class },
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public final class EventsAutoConfiguration {
+
+	/**
+	 * Name of the {@link KafkaTemplate} bean that sends events.
+	 */
+	public static final String KAFKA_TEMPLATE_BEAN_NAME = "eventsKafkaTemplate";
+
+	private static final Log logger = LogFactory.getLog(EventsAutoConfiguration.class);
+
+	private static final int DEFAULT_MAX_BLOCK_MS = 5000;
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventTypeRegistry eventTypeRegistry(ObjectProvider<EventTypeRegistryCustomizer> customizers) {
+		EventTypeRegistry registry = new EventTypeRegistry();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(registry));
+		return registry;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudEventRecordMapper cloudEventRecordMapper(EventsProperties properties) {
+		return new CloudEventRecordMapper(properties.getCloudevents().getMode());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboundEventFactory outboundEventFactory(EventTypeRegistry registry, ObjectProvider<JsonMapper> jsonMapper,
+			EventsProperties properties, Environment environment) {
+		return new OutboundEventFactory(registry, jsonMapper.getIfAvailable(JsonMapper::new), source(properties, environment),
+				properties.getTenancy().isRequired(), () -> null, Clock.systemUTC());
+	}
+
+	private static URI source(EventsProperties properties, Environment environment) {
+		String source = (properties.getSource() != null) ? properties.getSource()
+				: environment.getProperty("spring.application.name", "application");
+		return URI.create(source);
+	}
+
+	/**
+	 * The template events are sent with: the application's producer configuration
+	 * ({@code spring.kafka.producer.*}) with String keys and byte array values, and, unless
+	 * configured otherwise there, {@code acks=all}, idempotence and a short
+	 * {@code max.block.ms} so an unknown topic holds the relay back only briefly.
+	 */
+	@Bean(KAFKA_TEMPLATE_BEAN_NAME)
+	@ConditionalOnMissingBean(name = KAFKA_TEMPLATE_BEAN_NAME)
+	KafkaTemplate<@Nullable String, byte[]> eventsKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+		Map<String, Object> configured = producerFactory.getConfigurationProperties();
+		Map<String, Object> overrides = new HashMap<>();
+		putIfNotConfigured(overrides, configured, ProducerConfig.ACKS_CONFIG, "all");
+		putIfNotConfigured(overrides, configured, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		putIfNotConfigured(overrides, configured, ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MS);
+		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		@SuppressWarnings("unchecked")
+		ProducerFactory<@Nullable String, byte[]> eventsFactory = (ProducerFactory<@Nullable String, byte[]>) producerFactory;
+		return new KafkaTemplate<>(eventsFactory, overrides);
+	}
+
+	private static void putIfNotConfigured(Map<String, Object> overrides, Map<String, Object> configured, String key,
+			Object value) {
+		if (!configured.containsKey(key)) {
+			overrides.put(key, value);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventSender eventSender(@Qualifier(KAFKA_TEMPLATE_BEAN_NAME) KafkaTemplate<@Nullable String, byte[]> template,
+			CloudEventRecordMapper mapper) {
+		return new KafkaEventSender(template, mapper);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(EventPublisher.class)
+	DirectEventPublisher eventPublisher(OutboundEventFactory factory, EventSender sender) {
+		logger.info("Publishing events directly to Kafka: there is no DataSource or events.outbox.enabled=false, "
+				+ "so events are not bound to transactions and are not retried after the producer gives up");
+		return new DirectEventPublisher(factory, sender);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "eventsTopics")
+	KafkaAdmin.NewTopics eventsTopics(EventsProperties properties) {
+		return new EventsTopics(properties.getTopics()).toNewTopics();
+	}
+
+}

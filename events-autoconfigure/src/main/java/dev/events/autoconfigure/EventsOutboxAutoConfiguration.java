@@ -1,0 +1,95 @@
+package dev.events.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.outbox.JdbcOutboxStore;
+import dev.events.outbox.JdbcShardLeases;
+import dev.events.outbox.OutboxEventPublisher;
+import dev.events.outbox.OutboxRelay;
+import dev.events.outbox.OutboxRelaySettings;
+import dev.events.outbox.OutboxStore;
+import dev.events.outbox.ShardLeases;
+import dev.events.publish.EventSender;
+import dev.events.publish.OutboundEventFactory;
+
+/**
+ * Auto-configuration of the transactional outbox: applies when there is a single
+ * {@link DataSource} and {@code events.outbox.enabled} is not {@code false}.
+ */
+@AutoConfiguration(after = EventsFlywayAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnClass(JdbcClient.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBooleanProperty(name = "events.outbox.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventsProperties.class)
+public final class EventsOutboxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxStore outboxStore(DataSource dataSource, EventsProperties properties,
+			ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
+		schemaMigrator.ifAvailable((migrator) -> {
+		});
+		EventsProperties.Outbox outbox = properties.getOutbox();
+		return new JdbcOutboxStore(dataSource, outbox.getShards(), !outbox.getRetention().isZero(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "events.outbox.relay.enabled", matchIfMissing = true)
+	ShardLeases outboxShardLeases(DataSource dataSource, EventsProperties properties, OutboxStore store) {
+		EventsProperties.Relay relay = properties.getOutbox().getRelay();
+		String instanceId = (relay.getInstanceId() != null) ? relay.getInstanceId() : defaultInstanceId();
+		return new JdbcShardLeases(dataSource, instanceId, properties.getOutbox().getShards(), relay.getLeaseDuration(),
+				Clock.systemUTC());
+	}
+
+	private static String defaultInstanceId() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		try {
+			return InetAddress.getLocalHost().getHostName() + "-" + suffix;
+		}
+		catch (UnknownHostException ex) {
+			return "events-" + suffix;
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "events.outbox.relay.enabled", matchIfMissing = true)
+	OutboxRelay outboxRelay(OutboxStore store, ShardLeases leases, EventSender sender, EventsProperties properties) {
+		EventsProperties.Outbox outbox = properties.getOutbox();
+		EventsProperties.Relay relay = outbox.getRelay();
+		OutboxRelaySettings settings = new OutboxRelaySettings(relay.getBatchSize(), relay.getPollInterval(),
+				relay.getLeaseRefreshInterval(), relay.getMaxAttempts(), relay.getInitialBackoff(),
+				relay.getMaxBackoff(), outbox.getRetention(), outbox.getCleanupInterval());
+		return new OutboxRelay(store, leases, sender, settings, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(dev.events.publish.EventPublisher.class)
+	OutboxEventPublisher eventPublisher(OutboundEventFactory factory, OutboxStore store,
+			ObjectProvider<OutboxRelay> relay) {
+		OutboxRelay localRelay = relay.getIfAvailable();
+		Runnable wakeUp = (localRelay != null) ? localRelay::wakeUp : () -> {
+		};
+		return new OutboxEventPublisher(factory, store, wakeUp);
+	}
+
+}

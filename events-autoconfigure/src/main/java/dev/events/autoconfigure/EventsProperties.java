@@ -1,0 +1,392 @@
+package dev.events.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.events.cloudevents.CloudEventsMode;
+
+/**
+ * Configuration properties of {@code events}. Kafka connection, security and client tuning stay
+ * under {@code spring.kafka.*}.
+ */
+@ConfigurationProperties("events")
+public class EventsProperties {
+
+	/**
+	 * CloudEvent source of published events. Defaults to spring.application.name.
+	 */
+	private @Nullable String source;
+
+	private final Tenancy tenancy = new Tenancy();
+
+	private final Cloudevents cloudevents = new Cloudevents();
+
+	private final Outbox outbox = new Outbox();
+
+	private final Jdbc jdbc = new Jdbc();
+
+	/**
+	 * Topics to create on startup through Kafka's admin client, by name.
+	 */
+	private final Map<String, Topic> topics = new LinkedHashMap<>();
+
+	public @Nullable String getSource() {
+		return this.source;
+	}
+
+	public void setSource(@Nullable String source) {
+		this.source = source;
+	}
+
+	public Tenancy getTenancy() {
+		return this.tenancy;
+	}
+
+	public Cloudevents getCloudevents() {
+		return this.cloudevents;
+	}
+
+	public Outbox getOutbox() {
+		return this.outbox;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	public Map<String, Topic> getTopics() {
+		return this.topics;
+	}
+
+	/**
+	 * Multi-tenancy settings.
+	 */
+	public static class Tenancy {
+
+		/**
+		 * Whether every event must have a tenant; publishing without one then fails.
+		 */
+		private boolean required;
+
+		public boolean isRequired() {
+			return this.required;
+		}
+
+		public void setRequired(boolean required) {
+			this.required = required;
+		}
+
+	}
+
+	/**
+	 * CloudEvents wire format settings.
+	 */
+	public static class Cloudevents {
+
+		/**
+		 * Content mode of CloudEvents on Kafka: attributes in ce_* headers (binary) or the whole
+		 * event as JSON in the record value (structured).
+		 */
+		private CloudEventsMode mode = CloudEventsMode.BINARY;
+
+		public CloudEventsMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(CloudEventsMode mode) {
+			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * Transactional outbox settings.
+	 */
+	public static class Outbox {
+
+		/**
+		 * Whether to publish through the transactional outbox when a DataSource is available.
+		 * When disabled, events are sent to Kafka directly, without transactional guarantees.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Number of shards events are spread over by partition key. Shards are the unit of
+		 * ordering and of work sharing between instances. Change only with an empty outbox.
+		 */
+		private int shards = 16;
+
+		/**
+		 * How long sent events are kept in the outbox table; zero deletes them as soon as Kafka
+		 * acknowledges them.
+		 */
+		private Duration retention = Duration.ZERO;
+
+		/**
+		 * How often sent events older than the retention are deleted.
+		 */
+		private Duration cleanupInterval = Duration.ofMinutes(1);
+
+		private final Relay relay = new Relay();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getShards() {
+			return this.shards;
+		}
+
+		public void setShards(int shards) {
+			this.shards = shards;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public Duration getCleanupInterval() {
+			return this.cleanupInterval;
+		}
+
+		public void setCleanupInterval(Duration cleanupInterval) {
+			this.cleanupInterval = cleanupInterval;
+		}
+
+		public Relay getRelay() {
+			return this.relay;
+		}
+
+	}
+
+	/**
+	 * Outbox relay settings.
+	 */
+	public static class Relay {
+
+		/**
+		 * Whether this instance relays outbox events to Kafka. Instances that only publish may
+		 * turn it off.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Id of this instance among the relays sharing the database. Defaults to the host name
+		 * followed by a random suffix.
+		 */
+		private @Nullable String instanceId;
+
+		/**
+		 * Maximum number of events read and sent in one round.
+		 */
+		private int batchSize = 500;
+
+		/**
+		 * How long the relay waits for newly committed events before polling the outbox again.
+		 */
+		private Duration pollInterval = Duration.ofMillis(500);
+
+		/**
+		 * How long a shard lease lasts without renewal; an instance that dies loses its shards
+		 * after this.
+		 */
+		private Duration leaseDuration = Duration.ofSeconds(30);
+
+		/**
+		 * How often shard leases are renewed and shards rebalanced between instances.
+		 */
+		private Duration leaseRefreshInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Failed sends after which an event is parked instead of retried.
+		 */
+		private int maxAttempts = 10;
+
+		/**
+		 * How long a shard waits after its first failed send; doubled after each further failure.
+		 */
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Maximum time a shard waits between failed sends.
+		 */
+		private Duration maxBackoff = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getInstanceId() {
+			return this.instanceId;
+		}
+
+		public void setInstanceId(@Nullable String instanceId) {
+			this.instanceId = instanceId;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getLeaseDuration() {
+			return this.leaseDuration;
+		}
+
+		public void setLeaseDuration(Duration leaseDuration) {
+			this.leaseDuration = leaseDuration;
+		}
+
+		public Duration getLeaseRefreshInterval() {
+			return this.leaseRefreshInterval;
+		}
+
+		public void setLeaseRefreshInterval(Duration leaseRefreshInterval) {
+			this.leaseRefreshInterval = leaseRefreshInterval;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/**
+	 * Database settings.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Whether to create and upgrade the events tables with Flyway on startup, apart from the
+		 * application's own migrations.
+		 */
+		private boolean initializeSchema = true;
+
+		public boolean isInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(boolean initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+	}
+
+	/**
+	 * A topic to create on startup.
+	 */
+	public static class Topic {
+
+		/**
+		 * Number of partitions.
+		 */
+		private int partitions = 6;
+
+		/**
+		 * Replication factor. Defaults to the broker's default.
+		 */
+		private @Nullable Short replicas;
+
+		/**
+		 * How long records are kept (retention.ms). Defaults to the broker's default.
+		 */
+		private @Nullable Duration retention;
+
+		/**
+		 * Cleanup policy (cleanup.policy), such as delete or compact. Defaults to the broker's
+		 * default.
+		 */
+		private @Nullable String cleanupPolicy;
+
+		/**
+		 * Further topic configuration, by Kafka topic config name.
+		 */
+		private final Map<String, String> config = new LinkedHashMap<>();
+
+		public int getPartitions() {
+			return this.partitions;
+		}
+
+		public void setPartitions(int partitions) {
+			this.partitions = partitions;
+		}
+
+		public @Nullable Short getReplicas() {
+			return this.replicas;
+		}
+
+		public void setReplicas(@Nullable Short replicas) {
+			this.replicas = replicas;
+		}
+
+		public @Nullable Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(@Nullable Duration retention) {
+			this.retention = retention;
+		}
+
+		public @Nullable String getCleanupPolicy() {
+			return this.cleanupPolicy;
+		}
+
+		public void setCleanupPolicy(@Nullable String cleanupPolicy) {
+			this.cleanupPolicy = cleanupPolicy;
+		}
+
+		public Map<String, String> getConfig() {
+			return this.config;
+		}
+
+	}
+
+}

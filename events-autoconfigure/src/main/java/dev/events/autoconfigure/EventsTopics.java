@@ -1,0 +1,45 @@
+package dev.events.autoconfigure;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Turns the topics declared under {@code events.topics} into {@link NewTopic} definitions
+ * that Boot's {@link KafkaAdmin} creates on startup.
+ */
+final class EventsTopics {
+
+	private final Map<String, EventsProperties.Topic> topics;
+
+	EventsTopics(Map<String, EventsProperties.Topic> topics) {
+		this.topics = topics;
+	}
+
+	KafkaAdmin.NewTopics toNewTopics() {
+		return new KafkaAdmin.NewTopics(this.topics.entrySet()
+			.stream()
+			.map((entry) -> newTopic(entry.getKey(), entry.getValue()))
+			.toArray(NewTopic[]::new));
+	}
+
+	private static NewTopic newTopic(String name, EventsProperties.Topic topic) {
+		TopicBuilder builder = TopicBuilder.name(name).partitions(topic.getPartitions());
+		if (topic.getReplicas() != null) {
+			builder.replicas(topic.getReplicas());
+		}
+		if (topic.getRetention() != null) {
+			builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.getRetention().toMillis()));
+		}
+		if (topic.getCleanupPolicy() != null) {
+			builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.getCleanupPolicy());
+		}
+		builder.configs(topic.getConfig());
+		return builder.build();
+	}
+
+}

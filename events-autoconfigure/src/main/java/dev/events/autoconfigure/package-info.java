@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of {@code events}.
+ */
+@NullMarked
+package dev.events.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,68 @@
+package dev.events.cloudevents;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+
+import dev.events.publish.OutboundEvent;
+
+/**
+ * Writes an {@link OutboundEvent} as a Kafka record following the CloudEvents Kafka protocol
+ * binding, with the io.cloudevents SDK. The record key is the partition key.
+ */
+public class CloudEventRecordMapper {
+
+	private final CloudEventsMode mode;
+
+	private final EventFormat structuredFormat = new JsonFormat();
+
+	/**
+	 * Create a mapper.
+	 * @param mode binary or structured content mode
+	 */
+	public CloudEventRecordMapper(CloudEventsMode mode) {
+		this.mode = mode;
+	}
+
+	/**
+	 * Map an event to a producer record.
+	 * @param event the event
+	 * @return the record for the event's topic, keyed by its partition key
+	 */
+	public ProducerRecord<@Nullable String, byte[]> toRecord(OutboundEvent event) {
+		CloudEvent cloudEvent = toCloudEvent(event);
+		var writer = KafkaMessageFactory.createWriter(event.topic(), null, null, event.key());
+		return (this.mode == CloudEventsMode.STRUCTURED) ? writer.writeStructured(cloudEvent, this.structuredFormat)
+				: writer.writeBinary(cloudEvent);
+	}
+
+	private CloudEvent toCloudEvent(OutboundEvent event) {
+		CloudEventBuilder builder = CloudEventBuilder.v1()
+			.withId(event.id().toString())
+			.withType(event.type())
+			.withSource(event.source())
+			.withTime(event.time())
+			.withDataContentType(event.dataContentType())
+			.withData(event.data());
+		if (event.key() != null) {
+			builder.withSubject(event.key()).withExtension(CloudEventExtensions.PARTITION_KEY, event.key());
+		}
+		withExtension(builder, CloudEventExtensions.TENANT_ID, event.tenantId());
+		withExtension(builder, CloudEventExtensions.ACTOR_ID, event.actorId());
+		withExtension(builder, CloudEventExtensions.CORRELATION_ID, event.correlationId());
+		withExtension(builder, CloudEventExtensions.CAUSATION_ID, event.causationId());
+		withExtension(builder, CloudEventExtensions.TRACEPARENT, event.traceparent());
+		return builder.build();
+	}
+
+	private static void withExtension(CloudEventBuilder builder, String name, @Nullable String value) {
+		if (value != null) {
+			builder.withExtension(name, value);
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.events.context;
+
+/**
+ * Holds the {@link EventContext} of the current thread.
+ * <p>
+ * Open a scope where the context is known and close it when the work is done:
+ * <pre class="code">
+ * try (EventContextHolder.Scope scope = EventContextHolder.open(EventContext.empty().withTenantId("acme"))) {
+ *     orders.place(order);
+ * }
+ * </pre>
+ * Scopes nest: closing one restores the context that was current when it was opened.
+ */
+public final class EventContextHolder {
+
+	private static final ThreadLocal<EventContext> CURRENT = new ThreadLocal<>();
+
+	private EventContextHolder() {
+	}
+
+	/**
+	 * Return the context of the current thread, empty when none was opened.
+	 * @return the current context, never {@code null}
+	 */
+	public static EventContext current() {
+		EventContext context = CURRENT.get();
+		return (context != null) ? context : EventContext.empty();
+	}
+
+	/**
+	 * Make the given context current until the returned scope is closed.
+	 * @param context the context to make current
+	 * @return the scope to close
+	 */
+	public static Scope open(EventContext context) {
+		EventContext previous = CURRENT.get();
+		CURRENT.set(context);
+		return () -> {
+			if (previous != null) {
+				CURRENT.set(previous);
+			}
+			else {
+				CURRENT.remove();
+			}
+		};
+	}
+
+	/**
+	 * A context made current by {@link #open(EventContext)}; closing it restores the previous one.
+	 */
+	@FunctionalInterface
+	public interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.events.outbox;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.Assert;
+
+import dev.events.publish.OutboundEvent;
+
+/**
+ * {@link OutboxStore} on a relational database through {@link JdbcClient}. Joins the Spring
+ * transaction bound to the same {@link DataSource}, whichever transaction manager began it.
+ */
+public class JdbcOutboxStore implements OutboxStore {
+
+	private static final String INSERT = """
+			INSERT INTO events_outbox (event_id, shard, topic, partition_key, event_type, source, event_time,
+			    tenant_id, actor_id, correlation_id, causation_id, traceparent, data_content_type, data)
+			VALUES (:id, :shard, :topic, :key, :type, :source, :time,
+			    :tenantId, :actorId, :correlationId, :causationId, :traceparent, :dataContentType, :data)
+			""";
+
+	private static final String SELECT_PENDING = """
+			SELECT seq, shard, attempts, event_id, topic, partition_key, event_type, source, event_time, tenant_id,
+			    actor_id, correlation_id, causation_id, traceparent, data_content_type, data
+			FROM events_outbox
+			WHERE shard IN (:shards) AND sent_at IS NULL AND parked_at IS NULL
+			ORDER BY seq
+			LIMIT :limit
+			""";
+
+	private static final String DELETE_SENT = "DELETE FROM events_outbox WHERE seq IN (:sequences)";
+
+	private static final String MARK_SENT = "UPDATE events_outbox SET sent_at = :now WHERE seq IN (:sequences)";
+
+	private static final String RECORD_FAILURE = """
+			UPDATE events_outbox
+			SET attempts = attempts + 1, last_error = :error,
+			    parked_at = CASE WHEN attempts + 1 >= :maxAttempts THEN :now END
+			WHERE seq = :seq
+			""";
+
+	private static final String DELETE_SENT_BEFORE = "DELETE FROM events_outbox WHERE sent_at < :cutoff";
+
+	private static final String SELECT_PARKED = """
+			SELECT event_id, event_type, topic, partition_key, attempts, last_error, parked_at
+			FROM events_outbox
+			WHERE parked_at IS NOT NULL
+			ORDER BY seq
+			LIMIT :limit
+			""";
+
+	private static final String COUNT_PARKED = "SELECT COUNT(*) FROM events_outbox WHERE parked_at IS NOT NULL";
+
+	private static final String RETRY_PARKED = """
+			UPDATE events_outbox SET parked_at = NULL, attempts = 0
+			WHERE parked_at IS NOT NULL AND event_id = :eventId
+			""";
+
+	private static final String RETRY_ALL_PARKED = """
+			UPDATE events_outbox SET parked_at = NULL, attempts = 0 WHERE parked_at IS NOT NULL
+			""";
+
+	private static final int MAX_ERROR_LENGTH = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final int shards;
+
+	private final boolean keepSent;
+
+	private final Clock clock;
+
+	/**
+	 * Create a store.
+	 * @param dataSource the data source holding the outbox tables
+	 * @param shards the number of shards events are spread over
+	 * @param keepSent whether sent events are kept (and deleted later by retention) rather
+	 * than deleted at once
+	 * @param clock the clock for sent and parked times
+	 */
+	public JdbcOutboxStore(DataSource dataSource, int shards, boolean keepSent, Clock clock) {
+		Assert.isTrue(shards > 0, "shards must be positive");
+		this.jdbc = JdbcClient.create(dataSource);
+		this.shards = shards;
+		this.keepSent = keepSent;
+		this.clock = clock;
+	}
+
+	@Override
+	public void append(OutboundEvent event) {
+		this.jdbc.sql(INSERT)
+			.param("id", event.id())
+			.param("shard", shardOf(event))
+			.param("topic", event.topic())
+			.param("key", event.key())
+			.param("type", event.type())
+			.param("source", event.source().toString())
+			.param("time", event.time())
+			.param("tenantId", event.tenantId())
+			.param("actorId", event.actorId())
+			.param("correlationId", event.correlationId())
+			.param("causationId", event.causationId())
+			.param("traceparent", event.traceparent())
+			.param("dataContentType", event.dataContentType())
+			.param("data", event.data())
+			.update();
+	}
+
+	private int shardOf(OutboundEvent event) {
+		Object shardBy = (event.key() != null) ? event.key() : event.id();
+		return Math.floorMod(shardBy.hashCode(), this.shards);
+	}
+
+	@Override
+	public List<OutboxEntry> findPending(Collection<Integer> shards, int limit) {
+		if (shards.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT_PENDING)
+			.param("shards", shards)
+			.param("limit", limit)
+			.query(JdbcOutboxStore::entry)
+			.list();
+	}
+
+	private static OutboxEntry entry(ResultSet row, int rowNum) throws SQLException {
+		OutboundEvent event = new OutboundEvent(row.getObject("event_id", UUID.class), row.getString("event_type"),
+				URI.create(row.getString("source")), row.getObject("event_time", OffsetDateTime.class),
+				row.getString("topic"), row.getString("partition_key"), row.getString("tenant_id"),
+				row.getString("actor_id"), row.getString("correlation_id"), row.getString("causation_id"),
+				row.getString("traceparent"), row.getString("data_content_type"), row.getBytes("data"));
+		return new OutboxEntry(row.getLong("seq"), row.getInt("shard"), row.getInt("attempts"), event);
+	}
+
+	@Override
+	public void markSent(Collection<OutboxEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		List<Long> sequences = entries.stream().map(OutboxEntry::sequence).toList();
+		if (this.keepSent) {
+			this.jdbc.sql(MARK_SENT).param("now", now()).param("sequences", sequences).update();
+		}
+		else {
+			this.jdbc.sql(DELETE_SENT).param("sequences", sequences).update();
+		}
+	}
+
+	@Override
+	public boolean recordFailure(OutboxEntry entry, String error, int maxAttempts) {
+		String truncated = (error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error;
+		this.jdbc.sql(RECORD_FAILURE)
+			.param("error", truncated)
+			.param("maxAttempts", maxAttempts)
+			.param("now", now())
+			.param("seq", entry.sequence())
+			.update();
+		return entry.attempts() + 1 >= maxAttempts;
+	}
+
+	@Override
+	public int deleteSentBefore(Instant cutoff) {
+		return this.jdbc.sql(DELETE_SENT_BEFORE).param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).update();
+	}
+
+	@Override
+	public List<ParkedEvent> findParked(int limit) {
+		return this.jdbc.sql(SELECT_PARKED)
+			.param("limit", limit)
+			.query((row, rowNum) -> new ParkedEvent(row.getObject("event_id", UUID.class), row.getString("event_type"),
+					row.getString("topic"), row.getString("partition_key"), row.getInt("attempts"),
+					row.getString("last_error"), row.getObject("parked_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	@Override
+	public long countParked() {
+		return this.jdbc.sql(COUNT_PARKED).query(Long.class).single();
+	}
+
+	@Override
+	public boolean retryParked(UUID eventId) {
+		return this.jdbc.sql(RETRY_PARKED).param("eventId", eventId).update() > 0;
+	}
+
+	@Override
+	public int retryAllParked() {
+		return this.jdbc.sql(RETRY_ALL_PARKED).update();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+}

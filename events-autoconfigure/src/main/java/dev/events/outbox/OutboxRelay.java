@@ -1,0 +1,248 @@
+package dev.events.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+import dev.events.publish.EventSender;
+
+/**
+ * Drains the outbox to Kafka. One thread per instance reads pending events of the shards this
+ * instance leases, in sequence order, sends them asynchronously as one batch, waits for the
+ * broker's acknowledgements and then records the outcome.
+ * <p>
+ * A failed send holds its shard back with exponential backoff and leaves the event pending;
+ * after {@link OutboxRelaySettings#maxAttempts()} failures the event is parked so the shard
+ * moves on. Events committed after a failure in the same shard are not sent before the
+ * failed one, except for sends already in flight in the same batch.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
+
+	private final OutboxStore store;
+
+	private final ShardLeases leases;
+
+	private final EventSender sender;
+
+	private final OutboxRelaySettings settings;
+
+	private final Clock clock;
+
+	private final ShardBackoff backoff;
+
+	private final Semaphore wakeUp = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	private Set<Integer> ownedShards = Set.of();
+
+	private Instant leasesRefreshedAt = Instant.MIN;
+
+	private Instant cleanedUpAt;
+
+	/**
+	 * Create a relay.
+	 * @param store the outbox
+	 * @param leases the shard leases of this instance
+	 * @param sender sends events to the broker
+	 * @param settings batch size, intervals, attempts, backoff and retention
+	 * @param clock the clock
+	 */
+	public OutboxRelay(OutboxStore store, ShardLeases leases, EventSender sender, OutboxRelaySettings settings,
+			Clock clock) {
+		this.store = store;
+		this.leases = leases;
+		this.sender = sender;
+		this.settings = settings;
+		this.clock = clock;
+		this.backoff = new ShardBackoff(settings.initialBackoff(), settings.maxBackoff());
+		this.cleanedUpAt = clock.instant();
+	}
+
+	/**
+	 * Tell the relay that new events were committed, so it sends them without waiting for the
+	 * next poll.
+	 */
+	public void wakeUp() {
+		if (this.wakeUp.availablePermits() == 0) {
+			this.wakeUp.release();
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (!this.running) {
+			this.running = true;
+			this.thread = new Thread(this::run, "events-outbox-relay");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		wakeUp();
+		try {
+			this.thread.join(this.settings.pollInterval().multipliedBy(10).toMillis() + 30_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		try {
+			this.leases.releaseAll();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not release outbox shard leases; other instances take them over once they expire", ex);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		while (this.running) {
+			try {
+				if (relayOnce() < this.settings.batchSize()) {
+					awaitWakeUp();
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Outbox relay round failed; retrying in " + this.settings.pollInterval(), ex);
+				sleep();
+			}
+		}
+	}
+
+	/**
+	 * Send one batch of pending events of this instance's shards.
+	 * @return the number of events read
+	 */
+	int relayOnce() {
+		Instant now = this.clock.instant();
+		refreshLeasesIfDue(now);
+		cleanUpIfDue(now);
+		Set<Integer> shards = this.backoff.available(this.ownedShards, now);
+		List<OutboxEntry> batch = this.store.findPending(shards, this.settings.batchSize());
+		if (!batch.isEmpty()) {
+			send(batch);
+		}
+		return batch.size();
+	}
+
+	private void refreshLeasesIfDue(Instant now) {
+		if (!now.isBefore(this.leasesRefreshedAt.plus(this.settings.leaseRefreshInterval()))) {
+			this.ownedShards = Set.of();
+			this.ownedShards = Set.copyOf(this.leases.refresh());
+			this.leasesRefreshedAt = now;
+		}
+	}
+
+	private void cleanUpIfDue(Instant now) {
+		if (!this.settings.retention().isZero()
+				&& !now.isBefore(this.cleanedUpAt.plus(this.settings.cleanupInterval()))) {
+			int deleted = this.store.deleteSentBefore(now.minus(this.settings.retention()));
+			this.cleanedUpAt = now;
+			if (deleted > 0 && logger.isDebugEnabled()) {
+				logger.debug("Deleted " + deleted + " sent outbox events older than " + this.settings.retention());
+			}
+		}
+	}
+
+	private void send(List<OutboxEntry> batch) {
+		Map<OutboxEntry, CompletableFuture<?>> inFlight = new LinkedHashMap<>();
+		Set<Integer> halted = new HashSet<>();
+		for (OutboxEntry entry : batch) {
+			if (halted.contains(entry.shard())) {
+				continue;
+			}
+			CompletableFuture<?> sent = sendOne(entry);
+			inFlight.put(entry, sent);
+			if (sent.isCompletedExceptionally()) {
+				halted.add(entry.shard());
+			}
+		}
+		List<OutboxEntry> delivered = new ArrayList<>(inFlight.size());
+		Map<OutboxEntry, Throwable> failed = new LinkedHashMap<>();
+		inFlight.forEach((entry, sent) -> {
+			try {
+				sent.join();
+				delivered.add(entry);
+			}
+			catch (CompletionException | java.util.concurrent.CancellationException ex) {
+				failed.put(entry, (ex.getCause() != null) ? ex.getCause() : ex);
+			}
+		});
+		this.store.markSent(delivered);
+		failed.forEach(this::recordFailure);
+	}
+
+	private CompletableFuture<?> sendOne(OutboxEntry entry) {
+		try {
+			return this.sender.send(entry.event());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private void recordFailure(OutboxEntry entry, Throwable failure) {
+		int attempts = entry.attempts() + 1;
+		boolean parked = this.store.recordFailure(entry, failure.toString(), this.settings.maxAttempts());
+		if (parked) {
+			logger.error("Parked outbox event %s of type '%s' for topic '%s' after %d failed attempts: %s"
+				.formatted(entry.event().id(), entry.event().type(), entry.event().topic(), attempts, failure));
+		}
+		else {
+			this.backoff.block(entry.shard(), attempts, this.clock.instant());
+			logger.warn("Sending outbox event %s to topic '%s' failed (attempt %d of %d), retrying in %s: %s".formatted(
+					entry.event().id(), entry.event().topic(), attempts, this.settings.maxAttempts(),
+					this.backoff.delayAfter(attempts), failure));
+		}
+	}
+
+	private void awaitWakeUp() {
+		try {
+			this.wakeUp.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			this.wakeUp.drainPermits();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	private void sleep() {
+		try {
+			Thread.sleep(this.settings.pollInterval().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

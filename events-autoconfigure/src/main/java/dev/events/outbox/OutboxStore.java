@@ -1,0 +1,80 @@
+package dev.events.outbox;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import dev.events.publish.OutboundEvent;
+
+/**
+ * Storage of the transactional outbox.
+ * <p>
+ * {@link #append} must join the caller's transaction, so the event commits or rolls back with
+ * the business data. Everything else is called by the relay and by operators.
+ */
+public interface OutboxStore {
+
+	/**
+	 * Store an event in the current transaction, or in its own one when none is active.
+	 * @param event the event
+	 */
+	void append(OutboundEvent event);
+
+	/**
+	 * Return pending events of the given shards, oldest first.
+	 * @param shards the shards to read
+	 * @param limit the maximum number of events
+	 * @return the events in sequence order
+	 */
+	List<OutboxEntry> findPending(Collection<Integer> shards, int limit);
+
+	/**
+	 * Record that the given events reached the broker.
+	 * @param entries the sent events
+	 */
+	void markSent(Collection<OutboxEntry> entries);
+
+	/**
+	 * Record a failed send, parking the event once it has failed {@code maxAttempts} times.
+	 * @param entry the event
+	 * @param error a description of the failure
+	 * @param maxAttempts attempts after which the event is parked
+	 * @return whether the event is now parked
+	 */
+	boolean recordFailure(OutboxEntry entry, String error, int maxAttempts);
+
+	/**
+	 * Delete events that were sent before the given instant.
+	 * @param cutoff events sent before this are deleted
+	 * @return the number of deleted events
+	 */
+	int deleteSentBefore(Instant cutoff);
+
+	/**
+	 * Return parked events, oldest first.
+	 * @param limit the maximum number of events
+	 * @return the parked events
+	 */
+	List<ParkedEvent> findParked(int limit);
+
+	/**
+	 * Count the parked events.
+	 * @return the number of parked events
+	 */
+	long countParked();
+
+	/**
+	 * Make a parked event pending again, with its attempts reset.
+	 * @param eventId the event id
+	 * @return whether a parked event with that id existed
+	 */
+	boolean retryParked(UUID eventId);
+
+	/**
+	 * Make every parked event pending again, with its attempts reset.
+	 * @return the number of events made pending
+	 */
+	int retryAllParked();
+
+}

@@ -1,0 +1,122 @@
+package dev.events.type;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.expression.Expression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+import org.springframework.util.StringUtils;
+
+/**
+ * Maps event classes to their {@link EventTypeDefinition}, and CloudEvent types back to classes.
+ * <p>
+ * Classes annotated with {@link DomainEvent} are registered the first time they are used;
+ * others through {@link #register}. A CloudEvent type names a class only through this
+ * registry: {@code events} never loads a class named by a message.
+ */
+public class EventTypeRegistry {
+
+	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+	private final Map<Class<?>, EventTypeDefinition<?>> byClass = new ConcurrentHashMap<>();
+
+	private final Map<String, EventTypeDefinition<?>> byType = new ConcurrentHashMap<>();
+
+	/**
+	 * Register an event class.
+	 * @param eventClass the event class
+	 * @param type the CloudEvent type
+	 * @param topic the Kafka topic
+	 * @param keyResolver resolves the partition key of an event
+	 * @param <T> the event class
+	 * @return this registry
+	 * @throws IllegalStateException if the class or the type is registered already
+	 */
+	public <T> EventTypeRegistry register(Class<T> eventClass, String type, String topic,
+			PartitionKeyResolver<? super T> keyResolver) {
+		register(new EventTypeDefinition<>(type, topic, eventClass, keyResolver));
+		return this;
+	}
+
+	/**
+	 * Register an event type definition.
+	 * @param definition the definition
+	 * @throws IllegalStateException if the class or the type is registered already
+	 */
+	public synchronized void register(EventTypeDefinition<?> definition) {
+		EventTypeDefinition<?> sameType = this.byType.get(definition.type());
+		if (sameType != null) {
+			throw new IllegalStateException("CloudEvent type '%s' of %s is registered already for %s"
+				.formatted(definition.type(), definition.eventClass().getName(), sameType.eventClass().getName()));
+		}
+		if (this.byClass.containsKey(definition.eventClass())) {
+			throw new IllegalStateException(definition.eventClass().getName() + " is registered already");
+		}
+		this.byType.put(definition.type(), definition);
+		this.byClass.put(definition.eventClass(), definition);
+	}
+
+	/**
+	 * Return the definition for the given event class, registering it first when it is
+	 * annotated with {@link DomainEvent}.
+	 * @param eventClass the event class
+	 * @param <T> the event class
+	 * @return the definition
+	 * @throws UnknownEventTypeException if the class is neither registered nor annotated
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> EventTypeDefinition<T> definitionFor(Class<T> eventClass) {
+		EventTypeDefinition<?> definition = this.byClass.get(eventClass);
+		if (definition == null) {
+			definition = registerAnnotated(eventClass);
+		}
+		return (EventTypeDefinition<T>) definition;
+	}
+
+	/**
+	 * Return the definition registered for the given CloudEvent type.
+	 * @param type the CloudEvent type
+	 * @return the definition
+	 * @throws UnknownEventTypeException if no class is registered for the type
+	 */
+	public EventTypeDefinition<?> definitionFor(String type) {
+		EventTypeDefinition<?> definition = this.byType.get(type);
+		if (definition == null) {
+			throw new UnknownEventTypeException("No event class is registered for CloudEvent type '" + type + "'");
+		}
+		return definition;
+	}
+
+	private synchronized EventTypeDefinition<?> registerAnnotated(Class<?> eventClass) {
+		EventTypeDefinition<?> registered = this.byClass.get(eventClass);
+		if (registered != null) {
+			return registered;
+		}
+		MergedAnnotation<DomainEvent> annotation = MergedAnnotations.from(eventClass).get(DomainEvent.class);
+		if (!annotation.isPresent()) {
+			throw new UnknownEventTypeException(("%s is not an event type: annotate it with @DomainEvent or "
+					+ "register it through an EventTypeRegistryCustomizer bean")
+				.formatted(eventClass.getName()));
+		}
+		EventTypeDefinition<?> definition = new EventTypeDefinition<>(annotation.getString("type"),
+				annotation.getString("topic"), eventClass, keyResolver(annotation.getString("key")));
+		register(definition);
+		return definition;
+	}
+
+	private static PartitionKeyResolver<Object> keyResolver(String expression) {
+		if (!StringUtils.hasText(expression)) {
+			return PartitionKeyResolver.none();
+		}
+		Expression parsed = PARSER.parseExpression(expression);
+		SimpleEvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build();
+		return (event) -> {
+			Object key = parsed.getValue(context, event);
+			return (key != null) ? key.toString() : null;
+		};
+	}
+
+}

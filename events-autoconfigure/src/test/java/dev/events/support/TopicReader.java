@@ -1,0 +1,75 @@
+package dev.events.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from the beginning with a plain Kafka consumer and io.cloudevents' own
+ * {@link CloudEventDeserializer}: an independent decoder of what {@code events} wrote.
+ */
+public final class TopicReader {
+
+	private TopicReader() {
+	}
+
+	/**
+	 * Read records until {@code done} holds for what was read, then on to the end of the
+	 * topic, so that duplicates already written show; fail after the timeout.
+	 * @param topic the topic
+	 * @param done when to stop reading
+	 * @param timeout how long to read at most
+	 * @return every record read, in partition order
+	 */
+	public static List<ConsumerRecord<String, CloudEvent>> readUntil(String topic,
+			Predicate<List<ConsumerRecord<String, CloudEvent>>> done, Duration timeout) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				EmbeddedServices.kafkaBootstrapServers(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class,
+				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+		List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+		try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(config)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Instant deadline = Instant.now().plus(timeout);
+			while (!done.test(records)) {
+				if (Instant.now().isAfter(deadline)) {
+					throw new AssertionError("Gave up reading %s after %s with %d records".formatted(topic, timeout,
+							records.size()));
+				}
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (end.entrySet().stream().anyMatch((e) -> consumer.position(e.getKey()) < e.getValue())) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		return records;
+	}
+
+	/**
+	 * Read until at least {@code count} records were read.
+	 * @param topic the topic
+	 * @param count the number of records to wait for
+	 * @return every record read
+	 */
+	public static List<ConsumerRecord<String, CloudEvent>> read(String topic, int count) {
+		return readUntil(topic, (records) -> records.size() >= count, Duration.ofSeconds(60));
+	}
+
+}
