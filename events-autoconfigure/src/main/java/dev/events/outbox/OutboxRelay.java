@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -17,6 +18,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 
 import dev.events.publish.EventSender;
 
@@ -192,7 +194,7 @@ public class OutboxRelay implements SmartLifecycle {
 				sent.join();
 				delivered.add(entry);
 			}
-			catch (CompletionException | java.util.concurrent.CancellationException ex) {
+			catch (CompletionException | CancellationException ex) {
 				failed.put(entry, (ex.getCause() != null) ? ex.getCause() : ex);
 			}
 		});
@@ -211,16 +213,17 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void recordFailure(OutboxEntry entry, Throwable failure) {
 		int attempts = entry.attempts() + 1;
-		boolean parked = this.store.recordFailure(entry, failure.toString(), this.settings.maxAttempts());
+		String reason = NestedExceptionUtils.getMostSpecificCause(failure).toString();
+		boolean parked = this.store.recordFailure(entry, reason, this.settings.maxAttempts());
 		if (parked) {
 			logger.error("Parked outbox event %s of type '%s' for topic '%s' after %d failed attempts: %s"
-				.formatted(entry.event().id(), entry.event().type(), entry.event().topic(), attempts, failure));
+				.formatted(entry.event().id(), entry.event().type(), entry.event().topic(), attempts, reason));
 		}
 		else {
 			this.backoff.block(entry.shard(), attempts, this.clock.instant());
 			logger.warn("Sending outbox event %s to topic '%s' failed (attempt %d of %d), retrying in %s: %s".formatted(
 					entry.event().id(), entry.event().topic(), attempts, this.settings.maxAttempts(),
-					this.backoff.delayAfter(attempts), failure));
+					this.backoff.delayAfter(attempts), reason));
 		}
 	}
 

@@ -1,0 +1,83 @@
+package dev.events.publish;
+
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.events.context.EventContext;
+import dev.events.context.EventContextHolder;
+import dev.events.support.EmbeddedServices;
+import dev.events.support.OutboxRows;
+import dev.events.support.TestApplication;
+import dev.events.support.TopicReader;
+import dev.events.type.DomainEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * With {@code events.tenancy.required=true}, an event without a tenant is refused before
+ * anything is written.
+ */
+@SpringBootTest(classes = TestApplication.class,
+		properties = { "events.tenancy.required=true", "events.topics.tenanted.partitions=1" })
+@DirtiesContext
+class TenancyRequiredIntegrationTests {
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		EmbeddedServices.register(registry, "tenancy");
+	}
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void publishingWithoutTenantFailsClearlyAndWritesNothing() {
+		assertThatExceptionOfType(MissingTenantException.class)
+			.isThrownBy(() -> this.transactions
+				.executeWithoutResult((status) -> this.publisher.publish(new TenantedEvent("no-tenant"))))
+			.withMessageContaining("dev.events.test.TenantedEvent")
+			.withMessageContaining("events.tenancy.required=true");
+		assertThatExceptionOfType(MissingTenantException.class)
+			.isThrownBy(() -> this.publisher.publish(new TenantedEvent("blank"), EventContext.empty().withTenantId(" ")));
+		assertThat(new OutboxRows(this.dataSource).all("tenanted")).isZero();
+	}
+
+	@Test
+	void publishingWithTenantFromContextOrCallSucceeds() {
+		UUID fromContext;
+		try (EventContextHolder.Scope scope = EventContextHolder.open(EventContext.empty().withTenantId("acme"))) {
+			fromContext = this.publisher.publish(new TenantedEvent("with-tenant"));
+		}
+		UUID explicit = this.publisher.publish(new TenantedEvent("with-tenant"), EventContext.empty().withTenantId("globex"));
+		assertThat(TopicReader.readUntil("tenanted",
+				(records) -> records.stream()
+					.map((record) -> record.value().getId())
+					.toList()
+					.containsAll(java.util.List.of(fromContext.toString(), explicit.toString())),
+				java.time.Duration.ofSeconds(30)))
+			.extracting((record) -> record.value().getExtension("tenantid"))
+			.contains("acme", "globex");
+	}
+
+	@DomainEvent(type = "dev.events.test.TenantedEvent", topic = "tenanted", key = "key")
+	record TenantedEvent(String key) {
+	}
+
+}
