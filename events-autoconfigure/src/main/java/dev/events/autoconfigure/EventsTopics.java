@@ -1,5 +1,6 @@
 package dev.events.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,10 +22,11 @@ final class EventsTopics {
 	}
 
 	KafkaAdmin.NewTopics toNewTopics() {
-		return new KafkaAdmin.NewTopics(this.topics.entrySet()
-			.stream()
-			.map((entry) -> newTopic(entry.getKey(), entry.getValue()))
-			.toArray(NewTopic[]::new));
+		return new KafkaAdmin.NewTopics(newTopics().toArray(NewTopic[]::new));
+	}
+
+	List<NewTopic> newTopics() {
+		return this.topics.entrySet().stream().map((entry) -> newTopic(entry.getKey(), entry.getValue())).toList();
 	}
 
 	private static NewTopic newTopic(String name, EventsProperties.Topic topic) {

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,7 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcShardLeases implements ShardLeases {
 
-	private static final String INSERT_LEASE = "INSERT INTO events_outbox_lease (shard) VALUES (:shard) ON CONFLICT DO NOTHING";
+	private static final String INSERT_LEASE = """
+			INSERT INTO events_outbox_lease (shard)
+			SELECT :shard FROM events_outbox_instance WHERE instance_id = :instance
+			AND NOT EXISTS (SELECT 1 FROM events_outbox_lease WHERE shard = :shard)
+			""";
 
 	private static final String UPDATE_HEARTBEAT = """
 			UPDATE events_outbox_instance SET heartbeat_at = :now WHERE instance_id = :instance
@@ -104,10 +109,10 @@ public class JdbcShardLeases implements ShardLeases {
 
 	@Override
 	public synchronized Set<Integer> refresh() {
-		createLeasesOnce();
 		Instant now = this.clock.instant();
 		OffsetDateTime until = utc(now.plus(this.leaseDuration));
 		heartbeat(now);
+		createLeasesOnce();
 		this.jdbc.sql(RENEW).param("until", until).param("instance", this.instanceId).update();
 		Set<Integer> owned = new TreeSet<>(this.jdbc.sql(SELECT_OWNED)
 			.param("instance", this.instanceId)
@@ -126,8 +131,17 @@ public class JdbcShardLeases implements ShardLeases {
 
 	private void createLeasesOnce() {
 		if (!this.leasesCreated) {
-			IntStream.range(0, this.shards).forEach((shard) -> this.jdbc.sql(INSERT_LEASE).param("shard", shard).update());
+			IntStream.range(0, this.shards).forEach(this::createLease);
 			this.leasesCreated = true;
+		}
+	}
+
+	private void createLease(int shard) {
+		try {
+			this.jdbc.sql(INSERT_LEASE).param("shard", shard).param("instance", this.instanceId).update();
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance created the same lease at the same moment
 		}
 	}
 

@@ -1,0 +1,246 @@
+package dev.events.autoconfigure;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.cloudevents.CloudEventsMode;
+import dev.events.context.EventContext;
+import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.outbox.OutboxEventPublisher;
+import dev.events.outbox.OutboxRelay;
+import dev.events.outbox.OutboxStore;
+import dev.events.outbox.ShardLeases;
+import dev.events.publish.DirectEventPublisher;
+import dev.events.publish.EventPublisher;
+import dev.events.type.EventTypeRegistry;
+import dev.events.type.EventTypeRegistryCustomizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Auto-configuration of {@code events}: which beans exist under which conditions. No broker is
+ * needed; an in-memory H2 stands for the database.
+ */
+class EventsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, EventsAutoConfiguration.class,
+				EventsOutboxAutoConfiguration.class, EventsFlywayAutoConfiguration.class))
+		.withPropertyValues("spring.kafka.bootstrap-servers=localhost:1");
+
+	private final ApplicationContextRunner jdbcRunner = this.runner
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, FlywayAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"spring.flyway.enabled=false");
+
+	@Test
+	void withoutDataSourceEventsArePublishedDirectly() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(DirectEventPublisher.class)
+				.doesNotHaveBean(OutboxStore.class)
+				.doesNotHaveBean(OutboxRelay.class);
+			assertThat(context).getBean(EventPublisher.class).isInstanceOf(DirectEventPublisher.class);
+		});
+	}
+
+	@Test
+	void withoutJdbcOnTheClasspathEventsArePublishedDirectly() {
+		this.jdbcRunner.withClassLoader(new FilteredClassLoader(JdbcClient.class))
+			.run((context) -> assertThat(context).getBean(EventPublisher.class).isInstanceOf(DirectEventPublisher.class));
+	}
+
+	@Test
+	void withDataSourceEventsGoThroughTheOutboxWhoseTablesAreCreated() {
+		this.jdbcRunner.run((context) -> {
+			assertThat(context).hasSingleBean(OutboxEventPublisher.class)
+				.hasSingleBean(OutboxStore.class)
+				.hasSingleBean(OutboxRelay.class)
+				.hasSingleBean(EventsSchemaMigrator.class)
+				.doesNotHaveBean(DirectEventPublisher.class);
+			JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox").query(Long.class).single()).isZero();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM \"events_schema_history\" WHERE \"version\" = '1'").query(Long.class).single())
+				.isPositive();
+		});
+	}
+
+	@Test
+	void shardLeasesWorkOnH2() {
+		this.jdbcRunner.withPropertyValues("events.outbox.shards=4", "events.outbox.relay.enabled=true")
+			.run((context) -> assertThat(context.getBean(ShardLeases.class).refresh()).containsExactly(0, 1, 2, 3));
+	}
+
+	@Test
+	void outboxCanBeDisabled() {
+		this.jdbcRunner.withPropertyValues("events.outbox.enabled=false").run((context) -> {
+			assertThat(context).getBean(EventPublisher.class).isInstanceOf(DirectEventPublisher.class);
+			assertThat(context).doesNotHaveBean(OutboxStore.class);
+		});
+	}
+
+	@Test
+	void relayCanBeDisabledForInstancesThatOnlyPublish() {
+		this.jdbcRunner.withPropertyValues("events.outbox.relay.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(OutboxEventPublisher.class)
+				.doesNotHaveBean(OutboxRelay.class)
+				.doesNotHaveBean(ShardLeases.class);
+		});
+	}
+
+	@Test
+	void schemaInitializationCanBeDisabled() {
+		this.jdbcRunner.withPropertyValues("events.jdbc.initialize-schema=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(EventsSchemaMigrator.class)
+				.hasSingleBean(OutboxStore.class));
+	}
+
+	@Test
+	void applicationFlywayMigrationsRunBesideOursWithTheirOwnHistory() {
+		this.jdbcRunner.withPropertyValues("spring.flyway.enabled=true", "spring.flyway.locations=classpath:db/app-migration")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Flyway.class).hasSingleBean(EventsSchemaMigrator.class);
+				JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM app_orders").query(Long.class).single()).isZero();
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox").query(Long.class).single()).isZero();
+				assertThat(jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL").query(String.class).list())
+					.containsExactly("1");
+				assertThat(jdbc.sql("SELECT \"version\" FROM \"events_schema_history\" WHERE \"version\" <> '0'")
+					.query(String.class)
+					.list()).containsExactly("1");
+			});
+	}
+
+	@Test
+	void userBeansReplaceOurs() {
+		EventPublisher publisher = (event, context) -> UUID.randomUUID();
+		OutboxStore store = mock(OutboxStore.class);
+		EventTypeRegistry registry = new EventTypeRegistry();
+		this.jdbcRunner.withPropertyValues("events.outbox.relay.enabled=false")
+			.withBean(EventPublisher.class, () -> publisher)
+			.withBean(OutboxStore.class, () -> store)
+			.withBean(EventTypeRegistry.class, () -> registry)
+			.run((context) -> {
+				assertThat(context).getBean(EventPublisher.class).isSameAs(publisher);
+				assertThat(context).getBean(OutboxStore.class).isSameAs(store);
+				assertThat(context).getBean(EventTypeRegistry.class).isSameAs(registry);
+			});
+	}
+
+	@Test
+	void eventTypeRegistryCustomizersAreApplied() {
+		this.runner.withBean(EventTypeRegistryCustomizer.class,
+				() -> (registry) -> registry.register(Legacy.class, "legacy.Created", "legacy", Legacy::id))
+			.run((context) -> assertThat(context.getBean(EventTypeRegistry.class).definitionFor("legacy.Created")
+				.eventClass()).isEqualTo(Legacy.class));
+	}
+
+	@Test
+	void propertiesBind() {
+		this.runner
+			.withPropertyValues("events.source=urn:acme:orders", "events.tenancy.required=true",
+					"events.cloudevents.mode=structured", "events.outbox.shards=32", "events.outbox.retention=7d",
+					"events.outbox.relay.batch-size=1000", "events.outbox.relay.poll-interval=2s",
+					"events.outbox.relay.max-attempts=5", "events.outbox.relay.instance-id=node-1")
+			.run((context) -> {
+				EventsProperties properties = context.getBean(EventsProperties.class);
+				assertThat(properties.getSource()).isEqualTo("urn:acme:orders");
+				assertThat(properties.getTenancy().isRequired()).isTrue();
+				assertThat(properties.getCloudevents().getMode()).isEqualTo(CloudEventsMode.STRUCTURED);
+				assertThat(properties.getOutbox().getShards()).isEqualTo(32);
+				assertThat(properties.getOutbox().getRetention()).isEqualTo(Duration.ofDays(7));
+				assertThat(properties.getOutbox().getRelay().getBatchSize()).isEqualTo(1000);
+				assertThat(properties.getOutbox().getRelay().getPollInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getOutbox().getRelay().getMaxAttempts()).isEqualTo(5);
+				assertThat(properties.getOutbox().getRelay().getInstanceId()).isEqualTo("node-1");
+				assertThat(context).hasSingleBean(CloudEventRecordMapper.class);
+			});
+	}
+
+	@Test
+	void eventsProducerIsIdempotentWithAcksAllUnlessSpringKafkaSaysOtherwise() {
+		this.runner.run((context) -> {
+			Map<String, Object> config = eventsProducerConfig(context.getBean("eventsKafkaTemplate", KafkaTemplate.class));
+			assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+				.containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+				.containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, List.of("localhost:1"));
+		});
+		this.runner.withPropertyValues("spring.kafka.producer.acks=1", "spring.kafka.producer.properties[max.block.ms]=42")
+			.run((context) -> {
+				Map<String, Object> config = eventsProducerConfig(
+						context.getBean("eventsKafkaTemplate", KafkaTemplate.class));
+				assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "1")
+					.containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "42");
+			});
+	}
+
+	private static Map<String, Object> eventsProducerConfig(KafkaTemplate<?, ?> template) {
+		return template.getProducerFactory().getConfigurationProperties();
+	}
+
+	@Test
+	void declaredTopicsAreCreatedThroughKafkaAdmin() {
+		this.runner
+			.withPropertyValues("spring.kafka.admin.auto-create=false", "events.topics.orders.partitions=12", "events.topics.orders.replicas=3",
+					"events.topics.orders.retention=7d", "events.topics.orders.cleanup-policy=compact",
+					"events.topics.orders.config[min.insync.replicas]=2")
+			.run((context) -> {
+				assertThat(context).hasBean("eventsTopics");
+				NewTopic orders = new EventsTopics(context.getBean(EventsProperties.class).getTopics()).newTopics().get(0);
+				assertThat(orders.name()).isEqualTo("orders");
+				assertThat(orders.numPartitions()).isEqualTo(12);
+				assertThat(orders.replicationFactor()).isEqualTo((short) 3);
+				assertThat(orders.configs()).containsEntry("retention.ms", "604800000")
+					.containsEntry("cleanup.policy", "compact")
+					.containsEntry("min.insync.replicas", "2");
+			});
+	}
+
+	@Test
+	void everyPropertyHasADescriptionInTheGeneratedMetadata() throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			JsonNode properties = JsonMapper.builder().build().readTree(metadata).get("properties");
+			assertThat(properties.size()).isGreaterThan(15);
+			for (JsonNode property : properties) {
+				assertThat(property.path("description").asString()).as(property.get("name").asString()).isNotBlank();
+			}
+		}
+	}
+
+	@Test
+	void directPublisherRefusesUnknownEventClassesClearly() {
+		this.runner.run((context) -> {
+			EventPublisher publisher = context.getBean(EventPublisher.class);
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> publisher.publish(new Legacy("1"), EventContext.empty()))
+				.withMessageContaining(Legacy.class.getName())
+				.withMessageContaining("@DomainEvent");
+		});
+	}
+
+	record Legacy(String id) {
+	}
+
+}

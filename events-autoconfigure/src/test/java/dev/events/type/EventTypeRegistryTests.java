@@ -1,0 +1,87 @@
+package dev.events.type;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class EventTypeRegistryTests {
+
+	private final EventTypeRegistry registry = new EventTypeRegistry();
+
+	@Test
+	void annotatedClassIsRegisteredOnFirstUse() {
+		EventTypeDefinition<OrderPlaced> definition = this.registry.definitionFor(OrderPlaced.class);
+		assertThat(definition.type()).isEqualTo("orders.OrderPlaced");
+		assertThat(definition.topic()).isEqualTo("orders");
+		assertThat(definition.keyOf(new OrderPlaced("o-1", new Customer("c-9")))).isEqualTo("o-1");
+		assertThat(this.registry.definitionFor("orders.OrderPlaced")).isSameAs(definition);
+	}
+
+	@Test
+	void keyExpressionCanNavigateAndCallMethods() {
+		assertThat(this.registry.definitionFor(CustomerMoved.class).keyOf(new CustomerMoved(new Customer("c-1"))))
+			.isEqualTo("C-1");
+	}
+
+	@Test
+	void eventWithoutKeyExpressionHasNoKey() {
+		assertThat(this.registry.definitionFor(Heartbeat.class).keyOf(new Heartbeat())).isNull();
+	}
+
+	@Test
+	void classesThatCannotBeAnnotatedAreRegisteredProgrammatically() {
+		this.registry.register(Customer.class, "crm.Customer", "customers", Customer::id);
+		assertThat(this.registry.definitionFor(Customer.class).keyOf(new Customer("c-2"))).isEqualTo("c-2");
+		assertThat(this.registry.definitionFor("crm.Customer").eventClass()).isEqualTo(Customer.class);
+	}
+
+	@Test
+	void unknownClassFailsWithAClearMessage() {
+		assertThatExceptionOfType(UnknownEventTypeException.class)
+			.isThrownBy(() -> this.registry.definitionFor(Customer.class))
+			.withMessageContaining(Customer.class.getName())
+			.withMessageContaining("@DomainEvent")
+			.withMessageContaining("EventTypeRegistryCustomizer");
+	}
+
+	@Test
+	void unknownTypeFailsWithAClearMessage() {
+		assertThatExceptionOfType(UnknownEventTypeException.class)
+			.isThrownBy(() -> this.registry.definitionFor("java.lang.Runtime"))
+			.withMessageContaining("'java.lang.Runtime'");
+	}
+
+	@Test
+	void aTypeBelongsToOneClassOnly() {
+		this.registry.definitionFor(OrderPlaced.class);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.registry.register(Customer.class, "orders.OrderPlaced", "orders", Customer::id))
+			.withMessageContaining("'orders.OrderPlaced'")
+			.withMessageContaining(OrderPlaced.class.getName());
+	}
+
+	@Test
+	void typeAndTopicMustNotBeEmpty() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.registry.register(Customer.class, "crm.Customer", " ", Customer::id))
+			.withMessageContaining("topic");
+	}
+
+	@DomainEvent(type = "orders.OrderPlaced", topic = "orders", key = "orderId")
+	record OrderPlaced(String orderId, Customer customer) {
+	}
+
+	@DomainEvent(type = "crm.CustomerMoved", topic = "customers", key = "customer.id.toUpperCase()")
+	record CustomerMoved(Customer customer) {
+	}
+
+	@DomainEvent(type = "ops.Heartbeat", topic = "ops")
+	record Heartbeat() {
+	}
+
+	record Customer(String id) {
+	}
+
+}

@@ -1,0 +1,1 @@
+CREATE TABLE app_orders (id VARCHAR(36) PRIMARY KEY);
