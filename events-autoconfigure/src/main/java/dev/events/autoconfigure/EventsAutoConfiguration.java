@@ -32,6 +32,7 @@ import dev.events.publish.DirectEventPublisher;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEventFactory;
+import dev.events.publish.TraceparentProvider;
 import dev.events.type.EventTypeRegistry;
 import dev.events.type.EventTypeRegistryCustomizer;
 
@@ -71,9 +72,10 @@ public final class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboundEventFactory outboundEventFactory(EventTypeRegistry registry, ObjectProvider<JsonMapper> jsonMapper,
-			EventsProperties properties, Environment environment) {
-		return new OutboundEventFactory(registry, jsonMapper.getIfAvailable(JsonMapper::new), source(properties, environment),
-				properties.getTenancy().isRequired(), () -> null, Clock.systemUTC());
+			ObjectProvider<TraceparentProvider> traceparent, EventsProperties properties, Environment environment) {
+		return new OutboundEventFactory(registry, jsonMapper.getIfAvailable(JsonMapper::new),
+				source(properties, environment), properties.getTenancy().isRequired(),
+				traceparent.getIfAvailable(TraceparentProvider::none), Clock.systemUTC());
 	}
 
 	private static URI source(EventsProperties properties, Environment environment) {

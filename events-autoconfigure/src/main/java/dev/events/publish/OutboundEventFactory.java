@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.context.EventContext;
@@ -31,7 +29,7 @@ public class OutboundEventFactory {
 
 	private final boolean tenantRequired;
 
-	private final Supplier<@Nullable String> traceparent;
+	private final TraceparentProvider traceparent;
 
 	private final Clock clock;
 
@@ -47,7 +45,7 @@ public class OutboundEventFactory {
 	 * @param clock the clock for event times and ids
 	 */
 	public OutboundEventFactory(EventTypeRegistry registry, JsonMapper jsonMapper, URI source, boolean tenantRequired,
-			Supplier<@Nullable String> traceparent, Clock clock) {
+			TraceparentProvider traceparent, Clock clock) {
 		this.registry = registry;
 		this.jsonMapper = jsonMapper;
 		this.source = source;
@@ -76,7 +74,7 @@ public class OutboundEventFactory {
 		return new OutboundEvent(id, definition.type(), this.source,
 				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC), definition.topic(),
 				definition.keyOf(event), context.tenantId(), context.actorId(), correlationId, context.causationId(),
-				this.traceparent.get(), JSON, this.jsonMapper.writeValueAsBytes(event));
+				this.traceparent.currentTraceparent(), JSON, this.jsonMapper.writeValueAsBytes(event));
 	}
 
 }

@@ -15,11 +15,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.test.simple.SimpleTracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Publishing through the outbox against a real PostgreSQL and a real Kafka broker.
  */
-@SpringBootTest(classes = TestApplication.class,
+@SpringBootTest(classes = { TestApplication.class, OutboxPublishingIntegrationTests.Tracing.class },
 		properties = { "spring.application.name=orders-service", "events.topics.orders.partitions=3",
 				"events.topics.load.partitions=4" })
 class OutboxPublishingIntegrationTests {
@@ -59,6 +64,9 @@ class OutboxPublishingIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	SimpleTracer tracer;
 
 	@Test
 	void committedEventReachesKafkaAsCloudEventWithEveryAttribute() {
@@ -96,6 +104,21 @@ class OutboxPublishingIntegrationTests {
 		assertThat(record.headers().lastHeader("ce_id")).isNotNull();
 		assertThat(record.value().getExtension(CloudEventExtensions.TENANT_ID)).isEqualTo("globex");
 		assertThat(record.value().getExtension(CloudEventExtensions.CORRELATION_ID)).isEqualTo(id.toString());
+	}
+
+	@Test
+	void traceActiveAtPublishTimeTravelsAsTraceparent() {
+		Span span = this.tracer.nextSpan().name("place order").start();
+		UUID id;
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			id = this.publisher.publish(new OrderPlaced("order-traced", 1));
+		}
+		finally {
+			span.end();
+		}
+		assertThat(eventWithId("orders", id).getExtension(CloudEventExtensions.TRACEPARENT))
+			.asString()
+			.contains(span.context().traceId() + "-" + span.context().spanId());
 	}
 
 	@Test
@@ -169,6 +192,16 @@ class OutboxPublishingIntegrationTests {
 			.filter((record) -> record.value().getId().equals(id.toString()))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Tracing {
+
+		@Bean
+		SimpleTracer tracer() {
+			return new SimpleTracer();
+		}
+
 	}
 
 	@DomainEvent(type = "dev.events.test.OrderPlaced", topic = "orders", key = "orderId")
