@@ -2,13 +2,9 @@ package dev.events.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,8 +49,6 @@ public final class EventsAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(EventsAutoConfiguration.class);
 
-	private static final int DEFAULT_MAX_BLOCK_MS = 5000;
-
 	@Bean
 	@ConditionalOnMissingBean
 	EventTypeRegistry eventTypeRegistry(ObjectProvider<EventTypeRegistryCustomizer> customizers) {
@@ -93,23 +87,7 @@ public final class EventsAutoConfiguration {
 	@Bean(KAFKA_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = KAFKA_TEMPLATE_BEAN_NAME)
 	KafkaTemplate<@Nullable String, byte[]> eventsKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
-		Map<String, Object> configured = producerFactory.getConfigurationProperties();
-		Map<String, Object> overrides = new HashMap<>();
-		putIfNotConfigured(overrides, configured, ProducerConfig.ACKS_CONFIG, "all");
-		putIfNotConfigured(overrides, configured, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		putIfNotConfigured(overrides, configured, ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MS);
-		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		@SuppressWarnings("unchecked")
-		ProducerFactory<@Nullable String, byte[]> eventsFactory = (ProducerFactory<@Nullable String, byte[]>) producerFactory;
-		return new KafkaTemplate<>(eventsFactory, overrides);
-	}
-
-	private static void putIfNotConfigured(Map<String, Object> overrides, Map<String, Object> configured, String key,
-			Object value) {
-		if (!configured.containsKey(key)) {
-			overrides.put(key, value);
-		}
+		return EventsKafkaClients.template(producerFactory, StringSerializer.class);
 	}
 
 	@Bean
@@ -130,7 +108,7 @@ public final class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "eventsTopics")
 	KafkaAdmin.NewTopics eventsTopics(EventsProperties properties) {
-		return new EventsTopics(properties.getTopics()).toNewTopics();
+		return new EventsTopics(properties.getTopics(), properties.getHandlers().getDeadLetterTopic()).toNewTopics();
 	}
 
 }

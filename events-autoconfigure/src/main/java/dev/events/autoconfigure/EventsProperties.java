@@ -30,6 +30,8 @@ public class EventsProperties {
 
 	private final Jdbc jdbc = new Jdbc();
 
+	private final Handlers handlers = new Handlers();
+
 	/**
 	 * Topics to create on startup through Kafka's admin client, by name.
 	 */
@@ -61,6 +63,10 @@ public class EventsProperties {
 
 	public Map<String, Topic> getTopics() {
 		return this.topics;
+	}
+
+	public Handlers getHandlers() {
+		return this.handlers;
 	}
 
 	/**
@@ -321,6 +327,144 @@ public class EventsProperties {
 	}
 
 	/**
+	 * Event handler settings.
+	 */
+	public static class Handlers {
+
+		/**
+		 * Default number of consumer threads per handler.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * Name of the dead-letter topic of a topic; {topic} stands for the topic's name.
+		 */
+		private String deadLetterTopic = "{topic}.dlt";
+
+		private final Retry retry = new Retry();
+
+		private final Inbox inbox = new Inbox();
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public String getDeadLetterTopic() {
+			return this.deadLetterTopic;
+		}
+
+		public void setDeadLetterTopic(String deadLetterTopic) {
+			this.deadLetterTopic = deadLetterTopic;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Inbox getInbox() {
+			return this.inbox;
+		}
+
+	}
+
+	/**
+	 * Retries of failed handlers.
+	 */
+	public static class Retry {
+
+		/**
+		 * Delivery attempts, the first included, before an event goes to the dead-letter topic.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * How long to wait before the first retry.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Factor by which the wait grows after each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between retries; also the interval of retries while the database is
+		 * unavailable.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+	}
+
+	/**
+	 * The inbox of handled events.
+	 */
+	public static class Inbox {
+
+		/**
+		 * How long handled event ids are remembered; must outlast any redelivery of an event.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		/**
+		 * How often inbox rows older than the retention are deleted.
+		 */
+		private Duration cleanupInterval = Duration.ofHours(1);
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public Duration getCleanupInterval() {
+			return this.cleanupInterval;
+		}
+
+		public void setCleanupInterval(Duration cleanupInterval) {
+			this.cleanupInterval = cleanupInterval;
+		}
+
+	}
+
+	/**
 	 * A topic to create on startup.
 	 */
 	public static class Topic {
@@ -350,6 +494,19 @@ public class EventsProperties {
 		 * Further topic configuration, by Kafka topic config name.
 		 */
 		private final Map<String, String> config = new LinkedHashMap<>();
+
+		/**
+		 * Whether to create the topic's dead-letter topic too, with the same partitions.
+		 */
+		private boolean deadLetter;
+
+		public boolean isDeadLetter() {
+			return this.deadLetter;
+		}
+
+		public void setDeadLetter(boolean deadLetter) {
+			this.deadLetter = deadLetter;
+		}
 
 		public int getPartitions() {
 			return this.partitions;

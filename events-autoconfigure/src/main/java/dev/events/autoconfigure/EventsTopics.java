@@ -1,5 +1,6 @@
 package dev.events.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +18,11 @@ final class EventsTopics {
 
 	private final Map<String, EventsProperties.Topic> topics;
 
-	EventsTopics(Map<String, EventsProperties.Topic> topics) {
+	private final String deadLetterTopicPattern;
+
+	EventsTopics(Map<String, EventsProperties.Topic> topics, String deadLetterTopicPattern) {
 		this.topics = topics;
+		this.deadLetterTopicPattern = deadLetterTopicPattern;
 	}
 
 	KafkaAdmin.NewTopics toNewTopics() {
@@ -26,7 +30,14 @@ final class EventsTopics {
 	}
 
 	List<NewTopic> newTopics() {
-		return this.topics.entrySet().stream().map((entry) -> newTopic(entry.getKey(), entry.getValue())).toList();
+		List<NewTopic> newTopics = new ArrayList<>();
+		this.topics.forEach((name, topic) -> {
+			newTopics.add(newTopic(name, topic));
+			if (topic.isDeadLetter()) {
+				newTopics.add(newTopic(this.deadLetterTopicPattern.replace("{topic}", name), topic));
+			}
+		});
+		return newTopics;
 	}
 
 	private static NewTopic newTopic(String name, EventsProperties.Topic topic) {

@@ -6,13 +6,15 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 import dev.events.publish.OutboundEvent;
 
 /**
  * Writes an {@link OutboundEvent} as a Kafka record following the CloudEvents Kafka protocol
- * binding, with the io.cloudevents SDK. The record key is the partition key.
+ * binding, and reads CloudEvents back from records, with the io.cloudevents SDK. The record key
+ * is the partition key.
  */
 public class CloudEventRecordMapper {
 
@@ -38,6 +40,17 @@ public class CloudEventRecordMapper {
 		var writer = KafkaMessageFactory.createWriter(event.topic(), null, null, event.key());
 		return (this.mode == CloudEventsMode.STRUCTURED) ? writer.writeStructured(cloudEvent, this.structuredFormat)
 				: writer.writeBinary(cloudEvent);
+	}
+
+	/**
+	 * Read a CloudEvent from a record, in binary or structured mode, whichever the record uses.
+	 * @param headers the record headers
+	 * @param value the record value
+	 * @return the CloudEvent
+	 * @throws io.cloudevents.rw.CloudEventRWException if the record is not a CloudEvent
+	 */
+	public CloudEvent fromRecord(Headers headers, byte @Nullable [] value) {
+		return KafkaMessageFactory.createReader(headers, value).toEvent();
 	}
 
 	private CloudEvent toCloudEvent(OutboundEvent event) {

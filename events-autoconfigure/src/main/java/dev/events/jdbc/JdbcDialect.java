@@ -2,6 +2,8 @@ package dev.events.jdbc;
 
 import java.sql.DatabaseMetaData;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -17,20 +19,51 @@ public enum JdbcDialect {
 	/**
 	 * PostgreSQL, the first-class production database.
 	 */
-	POSTGRESQL("postgresql", "PostgreSQL"),
+	POSTGRESQL("postgresql", "PostgreSQL", """
+			INSERT INTO %1$s (%2$s) VALUES (%3$s) ON CONFLICT DO NOTHING
+			"""),
 
 	/**
-	 * H2, for embedded and test use.
+	 * H2, for embedded and test use. It accepts {@code ON CONFLICT} only in PostgreSQL mode.
 	 */
-	H2("h2", "H2");
+	H2("h2", "H2", """
+			INSERT INTO %1$s (%2$s) SELECT %3$s FROM (VALUES (0)) WHERE NOT EXISTS (SELECT 1 FROM %1$s WHERE %4$s)
+			""");
 
 	private final String migrationFolder;
 
 	private final String productName;
 
-	JdbcDialect(String migrationFolder, String productName) {
+	private final String insertIfAbsent;
+
+	JdbcDialect(String migrationFolder, String productName, String insertIfAbsent) {
 		this.migrationFolder = migrationFolder;
 		this.productName = productName;
+		this.insertIfAbsent = insertIfAbsent;
+	}
+
+	/**
+	 * Return an insert of one row, with a positional parameter per column, that inserts
+	 * nothing and reports no update when a row with the same key exists. Parameters are bound
+	 * once in column order, then, for some dialects, once more per key column.
+	 * @param table the table
+	 * @param columns every column to insert, key columns first
+	 * @param keyColumns how many of the first columns form the key
+	 * @return the statement
+	 */
+	public String insertIfAbsent(String table, List<String> columns, int keyColumns) {
+		String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
+		String keyMatch = String.join(" AND ",
+				columns.subList(0, keyColumns).stream().map((column) -> column + " = ?").toList());
+		return this.insertIfAbsent.formatted(table, String.join(", ", columns), placeholders, keyMatch).strip();
+	}
+
+	/**
+	 * Whether {@link #insertIfAbsent} binds the key columns a second time.
+	 * @return whether the key is bound twice
+	 */
+	public boolean bindsKeyTwice() {
+		return this == H2;
 	}
 
 	/**

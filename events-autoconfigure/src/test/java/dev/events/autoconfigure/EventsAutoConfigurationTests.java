@@ -208,7 +208,7 @@ class EventsAutoConfigurationTests {
 					"events.topics.orders.config[min.insync.replicas]=2")
 			.run((context) -> {
 				assertThat(context).hasBean("eventsTopics");
-				NewTopic orders = new EventsTopics(context.getBean(EventsProperties.class).getTopics()).newTopics().get(0);
+				NewTopic orders = new EventsTopics(context.getBean(EventsProperties.class).getTopics(), "{topic}.dlt").newTopics().get(0);
 				assertThat(orders.name()).isEqualTo("orders");
 				assertThat(orders.numPartitions()).isEqualTo(12);
 				assertThat(orders.replicationFactor()).isEqualTo((short) 3);

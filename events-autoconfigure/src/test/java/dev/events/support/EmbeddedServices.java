@@ -58,6 +58,7 @@ public final class EmbeddedServices {
 		if (kafka == null) {
 			kafka = new EmbeddedKafkaKraftBroker(1, 2);
 			kafka.brokerProperty("auto.create.topics.enable", "false");
+			kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
 			kafka.afterPropertiesSet();
 			Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
 		}

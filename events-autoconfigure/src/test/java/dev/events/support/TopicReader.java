@@ -13,11 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic from the beginning with a plain Kafka consumer and io.cloudevents' own
- * {@link CloudEventDeserializer}: an independent decoder of what {@code events} wrote.
+ * Reads a topic from the beginning with a plain Kafka consumer, by default with io.cloudevents'
+ * own {@link CloudEventDeserializer}: an independent decoder of what {@code events} wrote.
  */
 public final class TopicReader {
 
@@ -25,7 +27,7 @@ public final class TopicReader {
 	}
 
 	/**
-	 * Read records until {@code done} holds for what was read, then on to the end of the
+	 * Read CloudEvents until {@code done} holds for what was read, then on to the end of the
 	 * topic, so that duplicates already written show; fail after the timeout.
 	 * @param topic the topic
 	 * @param done when to stop reading
@@ -34,12 +36,39 @@ public final class TopicReader {
 	 */
 	public static List<ConsumerRecord<String, CloudEvent>> readUntil(String topic,
 			Predicate<List<ConsumerRecord<String, CloudEvent>>> done, Duration timeout) {
+		return readUntil(topic, CloudEventDeserializer.class, done, timeout);
+	}
+
+	/**
+	 * Read until at least {@code count} CloudEvents were read.
+	 * @param topic the topic
+	 * @param count the number of records to wait for
+	 * @return every record read
+	 */
+	public static List<ConsumerRecord<String, CloudEvent>> read(String topic, int count) {
+		return readUntil(topic, (records) -> records.size() >= count, Duration.ofSeconds(60));
+	}
+
+	/**
+	 * Read until at least {@code count} records were read, values as bytes.
+	 * @param topic the topic
+	 * @param count the number of records to wait for
+	 * @return every record read
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readRaw(String topic, int count) {
+		return readUntil(topic, ByteArrayDeserializer.class, (records) -> records.size() >= count,
+				Duration.ofSeconds(60));
+	}
+
+	private static <V> List<ConsumerRecord<String, V>> readUntil(String topic,
+			Class<? extends Deserializer<V>> valueDeserializer, Predicate<List<ConsumerRecord<String, V>>> done,
+			Duration timeout) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				EmbeddedServices.kafkaBootstrapServers(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer,
 				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-		List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
-		try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(config)) {
+		List<ConsumerRecord<String, V>> records = new ArrayList<>();
+		try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
 				.stream()
 				.map((info) -> new TopicPartition(topic, info.partition()))
@@ -60,16 +89,6 @@ public final class TopicReader {
 			}
 		}
 		return records;
-	}
-
-	/**
-	 * Read until at least {@code count} records were read.
-	 * @param topic the topic
-	 * @param count the number of records to wait for
-	 * @return every record read
-	 */
-	public static List<ConsumerRecord<String, CloudEvent>> read(String topic, int count) {
-		return readUntil(topic, (records) -> records.size() >= count, Duration.ofSeconds(60));
 	}
 
 }

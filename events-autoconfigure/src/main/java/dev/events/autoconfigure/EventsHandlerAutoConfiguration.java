@@ -1,0 +1,106 @@
+package dev.events.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.EventHandlerMethodCollector;
+import dev.events.consume.HandlerErrorHandlerFactory;
+import dev.events.consume.HandlerSettings;
+import dev.events.inbox.InboxStore;
+import dev.events.type.EventTypeRegistry;
+
+/**
+ * Auto-configuration of {@link dev.events.consume.EventHandler} methods: their listener
+ * containers, retries, dead-letter topics and, with a database, the inbox transaction.
+ */
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, EventsAutoConfiguration.class,
+		EventsInboxAutoConfiguration.class })
+@ConditionalOnClass(EnableKafka.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public final class EventsHandlerAutoConfiguration {
+
+	/**
+	 * Name of the listener container factory of event handlers.
+	 */
+	public static final String CONTAINER_FACTORY_BEAN_NAME = "eventsListenerContainerFactory";
+
+	@Bean
+	static EventHandlerMethodCollector eventHandlerMethodCollector() {
+		return new EventHandlerMethodCollector();
+	}
+
+	@Bean(CONTAINER_FACTORY_BEAN_NAME)
+	@ConditionalOnMissingBean(name = CONTAINER_FACTORY_BEAN_NAME)
+	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> eventsListenerContainerFactory(
+			ConsumerFactory<?, ?> consumerFactory) {
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(EventsKafkaClients.consumerFactory(consumerFactory));
+		factory.setBatchListener(true);
+		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerErrorHandlerFactory handlerErrorHandlerFactory(ProducerFactory<?, ?> producerFactory,
+			EventsProperties properties) {
+		KafkaTemplate<byte[], byte[]> deadLetterTemplate = EventsKafkaClients.template(producerFactory,
+				ByteArraySerializer.class);
+		EventsProperties.Retry retry = properties.getHandlers().getRetry();
+		return new HandlerErrorHandlerFactory(deadLetterTemplate, properties.getHandlers().getDeadLetterTopic(),
+				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventHandlerEndpointConfigurer eventHandlerEndpointConfigurer(EventHandlerMethodCollector collector,
+			EventTypeRegistry registry, CloudEventRecordMapper mapper, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<InboxStore> inbox, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<PlatformTransactionManager> transactionManager, EventsProperties properties,
+			Environment environment, HandlerErrorHandlerFactory errorHandlers,
+			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
+		EventsProperties.Handlers handlers = properties.getHandlers();
+		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
+				properties.getTenancy().isRequired(), environment.getProperty("spring.application.name", "application"),
+				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts());
+		InboxStore inboxStore = inbox.getIfAvailable();
+		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,
+				transactions(inboxStore, dataSource.getIfUnique(), transactionManager.getIfUnique()),
+				containerFactory, errorHandlers);
+	}
+
+	private static TransactionOperations transactions(@Nullable InboxStore inbox, @Nullable DataSource dataSource,
+			@Nullable PlatformTransactionManager transactionManager) {
+		if (inbox == null || dataSource == null) {
+			return TransactionOperations.withoutTransaction();
+		}
+		return new TransactionTemplate(
+				(transactionManager != null) ? transactionManager : new DataSourceTransactionManager(dataSource));
+	}
+
+}

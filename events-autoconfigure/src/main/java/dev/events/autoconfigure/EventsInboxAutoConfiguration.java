@@ -1,0 +1,48 @@
+package dev.events.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.events.inbox.InboxCleaner;
+import dev.events.inbox.InboxStore;
+import dev.events.inbox.JdbcInboxStore;
+import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.jdbc.JdbcDialect;
+
+/**
+ * Auto-configuration of the inbox that makes handlers' database effects happen once per event:
+ * applies when there is a single {@link DataSource}.
+ */
+@AutoConfiguration(after = EventsFlywayAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnClass(JdbcClient.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public final class EventsInboxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	InboxStore inboxStore(DataSource dataSource, ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
+		schemaMigrator.ifAvailable((migrator) -> {
+		});
+		return new JdbcInboxStore(dataSource, JdbcDialect.of(dataSource), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InboxCleaner inboxCleaner(InboxStore inbox, EventsProperties properties) {
+		EventsProperties.Inbox settings = properties.getHandlers().getInbox();
+		return new InboxCleaner(inbox, settings.getRetention(), settings.getCleanupInterval(), Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.events.consume;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.events.cloudevents.CloudEventExtensions;
+import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.context.EventContext;
+import dev.events.type.EventTypeDefinition;
+import dev.events.type.EventTypeRegistry;
+import dev.events.type.UnknownEventTypeException;
+
+import static dev.events.consume.UndeliverableEventException.Reason.INVALID_DATA;
+import static dev.events.consume.UndeliverableEventException.Reason.MISSING_TENANT;
+import static dev.events.consume.UndeliverableEventException.Reason.NOT_A_CLOUDEVENT;
+import static dev.events.consume.UndeliverableEventException.Reason.UNKNOWN_TYPE;
+
+/**
+ * Turns Kafka records into events a handler can take, or says why a record can never be
+ * handled. Classes are only ever found through the {@link EventTypeRegistry}.
+ */
+final class EventDecoder {
+
+	private final CloudEventRecordMapper mapper;
+
+	private final EventTypeRegistry registry;
+
+	private final JsonMapper jsonMapper;
+
+	private final boolean tenantRequired;
+
+	EventDecoder(CloudEventRecordMapper mapper, EventTypeRegistry registry, JsonMapper jsonMapper,
+			boolean tenantRequired) {
+		this.mapper = mapper;
+		this.registry = registry;
+		this.jsonMapper = jsonMapper;
+		this.tenantRequired = tenantRequired;
+	}
+
+	ReceivedEvent decode(ConsumerRecord<?, byte @Nullable []> record) {
+		CloudEvent cloudEvent = readCloudEvent(record);
+		EventTypeDefinition<?> definition;
+		try {
+			definition = this.registry.definitionFor(cloudEvent.getType());
+		}
+		catch (UnknownEventTypeException ex) {
+			throw new UndeliverableEventException(UNKNOWN_TYPE, ex.getMessage(), ex);
+		}
+		String correlationId = extension(cloudEvent, CloudEventExtensions.CORRELATION_ID);
+		EventContext context = new EventContext(extension(cloudEvent, CloudEventExtensions.TENANT_ID),
+				extension(cloudEvent, CloudEventExtensions.ACTOR_ID),
+				(correlationId != null) ? correlationId : cloudEvent.getId(), cloudEvent.getId());
+		return new ReceivedEvent(cloudEvent, definition, context);
+	}
+
+	private CloudEvent readCloudEvent(ConsumerRecord<?, byte @Nullable []> record) {
+		try {
+			return this.mapper.fromRecord(record.headers(), record.value());
+		}
+		catch (RuntimeException ex) {
+			throw new UndeliverableEventException(NOT_A_CLOUDEVENT,
+					"Record at %s-%d@%d is not a CloudEvent: %s".formatted(record.topic(), record.partition(),
+							record.offset(), ex.getMessage()),
+					ex);
+		}
+	}
+
+	/**
+	 * Check that the event may be handled here and bind its data to the event class.
+	 * @param event a decoded event
+	 * @return the payload
+	 */
+	Object payload(ReceivedEvent event) {
+		if (this.tenantRequired && isBlank(event.context().tenantId())) {
+			throw new UndeliverableEventException(MISSING_TENANT, "Event %s of type '%s' has no tenant while "
+				.formatted(event.id(), event.cloudEvent().getType()) + "events.tenancy.required=true");
+		}
+		CloudEventData data = event.cloudEvent().getData();
+		if (data == null) {
+			throw new UndeliverableEventException(INVALID_DATA,
+					"Event %s of type '%s' has no data".formatted(event.id(), event.cloudEvent().getType()));
+		}
+		try {
+			return this.jsonMapper.readValue(data.toBytes(), event.definition().eventClass());
+		}
+		catch (JacksonException ex) {
+			throw new UndeliverableEventException(INVALID_DATA, "Data of event %s does not bind to %s: %s".formatted(
+					event.id(), event.definition().eventClass().getName(), ex.getOriginalMessage()), ex);
+		}
+	}
+
+	private static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static @Nullable String extension(CloudEvent event, String name) {
+		Object value = event.getExtension(name);
+		return (value != null) ? value.toString() : null;
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.events.consume;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.config.KafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
+import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+import dev.events.inbox.InboxStore;
+import dev.events.type.EventTypeRegistry;
+
+/**
+ * Registers one spring-kafka listener endpoint per {@link EventHandler} method with the
+ * {@link KafkaListenerEndpointRegistrar}, so that spring-kafka creates and runs the consumers:
+ * a batch listener in the handler's own consumer group, subscribed to the topics of its event
+ * types, with its own retry and dead-letter error handler.
+ */
+public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, BeanFactoryAware {
+
+	private static final Log logger = LogFactory.getLog(EventHandlerEndpointConfigurer.class);
+
+	private final EventHandlerMethodCollector collector;
+
+	private final EventHandlerMethodResolver resolver;
+
+	private final EventDecoder decoder;
+
+	private final @Nullable InboxStore inbox;
+
+	private final TransactionOperations transactions;
+
+	private final KafkaListenerContainerFactory<?> containerFactory;
+
+	private final HandlerErrorHandlerFactory errorHandlers;
+
+	private @Nullable BeanFactory beanFactory;
+
+	/**
+	 * Create a configurer.
+	 * @param collector the annotated methods found on beans
+	 * @param settings handler defaults and how events are decoded
+	 * @param inbox the inbox, or {@code null} for at-least-once handling without a database
+	 * @param transactions runs each batch in a transaction
+	 * @param containerFactory creates the listener containers
+	 * @param errorHandlers creates each container's error handler
+	 */
+	public EventHandlerEndpointConfigurer(EventHandlerMethodCollector collector, HandlerSettings settings,
+			@Nullable InboxStore inbox, TransactionOperations transactions,
+			KafkaListenerContainerFactory<?> containerFactory, HandlerErrorHandlerFactory errorHandlers) {
+		this.collector = collector;
+		this.resolver = new EventHandlerMethodResolver(settings.registry(), settings.applicationName(),
+				settings.concurrency(), settings.maxAttempts());
+		this.decoder = new EventDecoder(settings.mapper(), settings.registry(), settings.jsonMapper(),
+				settings.tenantRequired());
+		this.inbox = inbox;
+		this.transactions = transactions;
+		this.containerFactory = containerFactory;
+		this.errorHandlers = errorHandlers;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
+		List<EventHandlerMethod> handlers = this.collector.handlers().stream().map(this.resolver::resolve).toList();
+		if (!handlers.isEmpty() && this.inbox == null) {
+			logger.info("Event handlers run at least once: there is no DataSource for the inbox, so a redelivered "
+					+ "event is handled again");
+		}
+		DefaultMessageHandlerMethodFactory methodFactory = new DefaultMessageHandlerMethodFactory();
+		if (this.beanFactory != null) {
+			methodFactory.setBeanFactory(this.beanFactory);
+		}
+		methodFactory.afterPropertiesSet();
+		for (EventHandlerMethod handler : handlers) {
+			registrar.registerEndpoint(endpoint(handler, methodFactory), this.containerFactory);
+		}
+	}
+
+	private MethodKafkaListenerEndpoint<byte[], byte[]> endpoint(EventHandlerMethod handler,
+			DefaultMessageHandlerMethodFactory methodFactory) {
+		MethodKafkaListenerEndpoint<byte[], byte[]> endpoint = new MethodKafkaListenerEndpoint<>();
+		endpoint.setId(handler.id());
+		endpoint.setGroupId(handler.id());
+		endpoint.setTopics(handler.topics().toArray(String[]::new));
+		endpoint.setConcurrency(handler.concurrency());
+		endpoint.setBatchListener(true);
+		endpoint.setBean(new EventHandlerListener(handler, this.decoder, this.inbox, this.transactions));
+		endpoint.setMethod(EventHandlerListener.ON_BATCH);
+		endpoint.setMessageHandlerMethodFactory(methodFactory);
+		if (this.beanFactory != null) {
+			endpoint.setBeanFactory(this.beanFactory);
+		}
+		ContainerPostProcessor<byte[], byte[], AbstractMessageListenerContainer<byte[], byte[]>> errorHandling = (
+				container) -> container.setCommonErrorHandler(this.errorHandlers.create(handler.retry()));
+		endpoint.setContainerPostProcessor(errorHandling);
+		return endpoint;
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.events.consume;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.ReflectionUtils;
+
+import dev.events.context.EventContextHolder;
+import dev.events.inbox.InboxStore;
+
+/**
+ * The Kafka listener behind one {@link EventHandler} method: receives each poll's records as a
+ * batch and handles them in one transaction with their inbox rows.
+ * <p>
+ * When a record fails, the transaction rolls back and the records before it are handled again
+ * in a transaction of their own, so they commit; then the failed record is reported with
+ * {@link BatchListenerFailedException}. The container's error handler commits the offsets
+ * before it and retries it, or sends it to the dead-letter topic.
+ */
+final class EventHandlerListener {
+
+	static final Method ON_BATCH = ReflectionUtils.findMethod(EventHandlerListener.class, "onBatch", List.class);
+
+	private final EventHandlerMethod handler;
+
+	private final EventDecoder decoder;
+
+	private final @Nullable InboxStore inbox;
+
+	private final TransactionOperations transactions;
+
+	EventHandlerListener(EventHandlerMethod handler, EventDecoder decoder, @Nullable InboxStore inbox,
+			TransactionOperations transactions) {
+		this.handler = handler;
+		this.decoder = decoder;
+		this.inbox = inbox;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Handle the records of one poll.
+	 * @param records the records, in partition order
+	 */
+	public void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
+		int end = records.size();
+		RecordFailure failure = null;
+		while (end > 0) {
+			List<ConsumerRecord<byte[], byte[]>> batch = records.subList(0, end);
+			try {
+				this.transactions.executeWithoutResult((status) -> handle(batch));
+				break;
+			}
+			catch (RecordFailure ex) {
+				failure = ex;
+				end = ex.index;
+			}
+			catch (RuntimeException ex) {
+				failure = new RecordFailure(0, ex);
+				end = 0;
+			}
+		}
+		if (failure != null) {
+			throw new BatchListenerFailedException(failure.getCause().getMessage(), failure.getCause(),
+					records.get(failure.index));
+		}
+	}
+
+	private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+		List<Integer> indexes = new ArrayList<>(records.size());
+		List<ReceivedEvent> events = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			ReceivedEvent event = decode(records.get(i), i);
+			if (this.handler.handles(event.definition().eventClass())) {
+				indexes.add(i);
+				events.add(event);
+			}
+		}
+		boolean[] fresh = markReceived(events);
+		for (int i = 0; i < events.size(); i++) {
+			if (fresh[i]) {
+				invoke(events.get(i), indexes.get(i));
+			}
+		}
+	}
+
+	private ReceivedEvent decode(ConsumerRecord<byte[], byte[]> record, int index) {
+		try {
+			return this.decoder.decode(record);
+		}
+		catch (RuntimeException ex) {
+			throw new RecordFailure(index, ex);
+		}
+	}
+
+	private boolean[] markReceived(List<ReceivedEvent> events) {
+		if (this.inbox == null) {
+			boolean[] all = new boolean[events.size()];
+			Arrays.fill(all, true);
+			return all;
+		}
+		try {
+			return this.inbox.markReceived(this.handler.id(), events.stream().map(ReceivedEvent::id).toList());
+		}
+		catch (RuntimeException ex) {
+			throw new RecordFailure(0, ex);
+		}
+	}
+
+	private void invoke(ReceivedEvent event, int index) {
+		try (EventContextHolder.Scope scope = EventContextHolder.open(event.context())) {
+			this.handler.invoke(event, this.decoder.payload(event));
+		}
+		catch (Exception ex) {
+			throw new RecordFailure(index, ex);
+		}
+	}
+
+	/**
+	 * The record at {@code index} of a batch failed; carries the cause out of the transaction.
+	 */
+	private static final class RecordFailure extends RuntimeException {
+
+		private final int index;
+
+		RecordFailure(int index, Exception cause) {
+			super(null, cause, false, false);
+			this.index = index;
+		}
+
+		@Override
+		public synchronized Exception getCause() {
+			return (Exception) super.getCause();
+		}
+
+	}
+
+}

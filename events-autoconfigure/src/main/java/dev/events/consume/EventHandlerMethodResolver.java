@@ -1,0 +1,114 @@
+package dev.events.consume;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.cloudevents.CloudEvent;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+import dev.events.consume.EventHandlerMethod.HandlerRetry;
+import dev.events.consume.EventHandlerMethod.ParameterKind;
+import dev.events.consume.EventHandlerMethodCollector.AnnotatedHandler;
+import dev.events.type.EventTypeRegistry;
+
+/**
+ * Resolves an annotated method into an {@link EventHandlerMethod}: its id, parameter kind,
+ * handled event classes and topics, with the defaults filled in. Fails at startup, naming the
+ * method, when the declaration does not make sense.
+ */
+final class EventHandlerMethodResolver {
+
+	private final EventTypeRegistry registry;
+
+	private final String applicationName;
+
+	private final int defaultConcurrency;
+
+	private final int defaultMaxAttempts;
+
+	EventHandlerMethodResolver(EventTypeRegistry registry, String applicationName, int defaultConcurrency,
+			int defaultMaxAttempts) {
+		this.registry = registry;
+		this.applicationName = applicationName;
+		this.defaultConcurrency = defaultConcurrency;
+		this.defaultMaxAttempts = defaultMaxAttempts;
+	}
+
+	EventHandlerMethod resolve(AnnotatedHandler found) {
+		Method method = found.declaredMethod();
+		EventHandler annotation = found.annotation();
+		if (method.getParameterCount() != 1) {
+			throw invalid(method, "must take exactly one parameter: the event, an EventEnvelope or a CloudEvent");
+		}
+		ResolvableType parameter = ResolvableType.forMethodParameter(method, 0);
+		ParameterKind kind = kindOf(parameter.toClass());
+		Class<?> payloadType = switch (kind) {
+			case PAYLOAD -> parameter.toClass();
+			case ENVELOPE -> parameter.getGeneric(0).toClass();
+			case CLOUD_EVENT -> Object.class;
+		};
+		Set<Class<?>> eventClasses = eventClasses(method, annotation, kind, payloadType);
+		Set<String> topics = eventClasses.stream()
+			.map((eventClass) -> this.registry.definitionFor(eventClass).topic())
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		String id = StringUtils.hasText(annotation.id()) ? annotation.id()
+				: this.applicationName + "." + ClassUtils.getShortName(found.beanClass()) + "." + method.getName();
+		int concurrency = (annotation.concurrency() > 0) ? annotation.concurrency() : this.defaultConcurrency;
+		int maxAttempts = (annotation.maxAttempts() > 0) ? annotation.maxAttempts() : this.defaultMaxAttempts;
+		return new EventHandlerMethod(id, found.bean(), found.invocableMethod(), kind, eventClasses, topics,
+				concurrency, new HandlerRetry(maxAttempts, List.of(annotation.nonRetryable())));
+	}
+
+	private static ParameterKind kindOf(Class<?> parameterType) {
+		if (EventEnvelope.class.equals(parameterType)) {
+			return ParameterKind.ENVELOPE;
+		}
+		if (CloudEvent.class.equals(parameterType)) {
+			return ParameterKind.CLOUD_EVENT;
+		}
+		return ParameterKind.PAYLOAD;
+	}
+
+	private Set<Class<?>> eventClasses(Method method, EventHandler annotation, ParameterKind kind,
+			Class<?> payloadType) {
+		Set<Class<?>> classes = new LinkedHashSet<>();
+		if (annotation.types().length > 0) {
+			for (Class<?> type : annotation.types()) {
+				if (!payloadType.isAssignableFrom(type)) {
+					throw invalid(method, "declares type %s, which its parameter (%s) cannot take"
+						.formatted(type.getName(), payloadType.getName()));
+				}
+				classes.add(type);
+			}
+		}
+		else if (kind == ParameterKind.CLOUD_EVENT || Object.class.equals(payloadType)) {
+			throw invalid(method, "must name the event classes it handles in @EventHandler(types = ...)");
+		}
+		else {
+			collectConcrete(payloadType, classes);
+		}
+		return classes;
+	}
+
+	private static void collectConcrete(Class<?> type, Set<Class<?>> classes) {
+		if (type.isSealed()) {
+			Arrays.stream(type.getPermittedSubclasses()).forEach((subclass) -> collectConcrete(subclass, classes));
+		}
+		else {
+			classes.add(type);
+		}
+	}
+
+	private static IllegalStateException invalid(Method method, String problem) {
+		return new IllegalStateException("@EventHandler method %s.%s %s"
+			.formatted(method.getDeclaringClass().getName(), method.getName(), problem));
+	}
+
+}

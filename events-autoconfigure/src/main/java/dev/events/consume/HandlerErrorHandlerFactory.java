@@ -1,0 +1,109 @@
+package dev.events.consume;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Creates the error handler of each handler's listener container: bounded exponential backoff,
+ * then the dead-letter topic. Undeliverable records and the handler's non-retryable exceptions
+ * skip the retries. Failures of the database itself are retried without limit instead, since
+ * dead-lettering events because the database is down would lose the order of their partitions.
+ */
+public final class HandlerErrorHandlerFactory {
+
+	/**
+	 * The dead-letter header that tells an event that kept failing in its handler.
+	 */
+	public static final String HANDLER_FAILED = "HANDLER_FAILED";
+
+	private final KafkaOperations<?, ?> deadLetterTemplate;
+
+	private final String deadLetterTopicPattern;
+
+	private final Duration initialInterval;
+
+	private final double multiplier;
+
+	private final Duration maxInterval;
+
+	/**
+	 * Create a factory.
+	 * @param deadLetterTemplate sends records to the dead-letter topic, keys and values as bytes
+	 * @param deadLetterTopicPattern the dead-letter topic name, {@code {topic}} standing for the
+	 * record's topic
+	 * @param initialInterval the wait before the first retry
+	 * @param multiplier the factor each further wait grows by
+	 * @param maxInterval the longest wait between retries
+	 */
+	public HandlerErrorHandlerFactory(KafkaOperations<?, ?> deadLetterTemplate, String deadLetterTopicPattern,
+			Duration initialInterval, double multiplier, Duration maxInterval) {
+		this.deadLetterTemplate = deadLetterTemplate;
+		this.deadLetterTopicPattern = deadLetterTopicPattern;
+		this.initialInterval = initialInterval;
+		this.multiplier = multiplier;
+		this.maxInterval = maxInterval;
+	}
+
+	/**
+	 * Return the dead-letter topic of a topic.
+	 * @param topic the topic
+	 * @return its dead-letter topic
+	 */
+	public String deadLetterTopic(String topic) {
+		return this.deadLetterTopicPattern.replace("{topic}", topic);
+	}
+
+	DefaultErrorHandler create(EventHandlerMethod.HandlerRetry retry) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
+				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
+		recoverer.setHeadersFunction((record, ex) -> reasonHeader(ex));
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+		backOff.setInitialInterval(this.initialInterval.toMillis());
+		backOff.setMultiplier(this.multiplier);
+		backOff.setMaxInterval(this.maxInterval.toMillis());
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+		errorHandler.addNotRetryableExceptions(UndeliverableEventException.class);
+		retry.nonRetryable().forEach(errorHandler::addNotRetryableExceptions);
+		errorHandler.setBackOffFunction((record, ex) -> isDatabaseUnavailable(ex)
+				? new FixedBackOff(this.maxInterval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+		return errorHandler;
+	}
+
+	private static Headers reasonHeader(Exception exception) {
+		UndeliverableEventException undeliverable = findCause(exception, UndeliverableEventException.class);
+		String reason = (undeliverable != null) ? undeliverable.getReason().name() : HANDLER_FAILED;
+		return new RecordHeaders().add(UndeliverableEventException.REASON_HEADER,
+				reason.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static boolean isDatabaseUnavailable(Exception exception) {
+		return findCause(exception, CannotCreateTransactionException.class) != null
+				|| findCause(exception, DataAccessResourceFailureException.class) != null
+				|| findCause(exception, TransientDataAccessException.class) != null
+				|| findCause(exception, RecoverableDataAccessException.class) != null;
+	}
+
+	private static <T extends Throwable> T findCause(Throwable throwable, Class<T> type) {
+		for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+}

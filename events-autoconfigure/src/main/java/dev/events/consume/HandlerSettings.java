@@ -1,0 +1,23 @@
+package dev.events.consume;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.type.EventTypeRegistry;
+
+/**
+ * What every event handler shares: how records are decoded and the defaults of the
+ * {@link EventHandler} attributes.
+ *
+ * @param registry the event types
+ * @param mapper reads CloudEvents from records
+ * @param jsonMapper binds event data to event classes
+ * @param tenantRequired whether events without a tenant are undeliverable
+ * @param applicationName the prefix of default handler ids
+ * @param concurrency the default number of consumer threads per handler
+ * @param maxAttempts the default delivery attempts before the dead-letter topic
+ */
+public record HandlerSettings(EventTypeRegistry registry, CloudEventRecordMapper mapper, JsonMapper jsonMapper,
+		boolean tenantRequired, String applicationName, int concurrency, int maxAttempts) {
+
+}

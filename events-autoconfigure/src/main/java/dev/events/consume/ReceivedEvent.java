@@ -1,0 +1,22 @@
+package dev.events.consume;
+
+import io.cloudevents.CloudEvent;
+
+import dev.events.context.EventContext;
+import dev.events.type.EventTypeDefinition;
+
+/**
+ * A decoded record: the CloudEvent, the registered type it names and the context it carries.
+ *
+ * @param cloudEvent the CloudEvent
+ * @param definition the registered event type
+ * @param context the tenant, actor and correlation of the event, with the event itself as the
+ * cause of what its handler publishes
+ */
+record ReceivedEvent(CloudEvent cloudEvent, EventTypeDefinition<?> definition, EventContext context) {
+
+	String id() {
+		return this.cloudEvent.getId();
+	}
+
+}

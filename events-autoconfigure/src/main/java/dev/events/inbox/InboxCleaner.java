@@ -1,0 +1,90 @@
+package dev.events.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the inbox bounded: deletes rows older than the retention at a fixed interval. The
+ * retention must outlast any redelivery, so an event is never handled twice.
+ */
+public class InboxCleaner implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(InboxCleaner.class);
+
+	private final InboxStore store;
+
+	private final Duration retention;
+
+	private final Duration interval;
+
+	private final Clock clock;
+
+	private ScheduledExecutorService scheduler;
+
+	/**
+	 * Create a cleaner.
+	 * @param store the inbox
+	 * @param retention how long rows are kept
+	 * @param interval how often old rows are deleted
+	 * @param clock the clock
+	 */
+	public InboxCleaner(InboxStore store, Duration retention, Duration interval, Clock clock) {
+		this.store = store;
+		this.retention = retention;
+		this.interval = interval;
+		this.clock = clock;
+	}
+
+	/**
+	 * Delete rows older than the retention now.
+	 * @return the number of deleted rows
+	 */
+	public int cleanUp() {
+		return this.store.deleteReceivedBefore(this.clock.instant().minus(this.retention));
+	}
+
+	@Override
+	public synchronized void start() {
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "events-inbox-cleaner");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler.scheduleWithFixedDelay(this::cleanUpQuietly, this.interval.toMillis(), this.interval.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void cleanUpQuietly() {
+		try {
+			int deleted = cleanUp();
+			if (deleted > 0 && logger.isDebugEnabled()) {
+				logger.debug("Deleted " + deleted + " inbox rows older than " + this.retention);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not delete old inbox rows; trying again in " + this.interval, ex);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}
