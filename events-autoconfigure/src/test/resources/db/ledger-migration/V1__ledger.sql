@@ -1,0 +1,4 @@
+CREATE TABLE ledger (
+    event_id VARCHAR(64) NOT NULL,
+    amount   INT         NOT NULL
+);
