@@ -106,7 +106,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 			endpoint.setBeanFactory(this.beanFactory);
 		}
 		ContainerPostProcessor<byte[], byte[], AbstractMessageListenerContainer<byte[], byte[]>> errorHandling = (
-				container) -> container.setCommonErrorHandler(this.errorHandlers.create(handler.retry()));
+				container) -> container.setCommonErrorHandler(this.errorHandlers.create(handler.id(), handler.retry()));
 		endpoint.setContainerPostProcessor(errorHandling);
 		return endpoint;
 	}

@@ -4,13 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -25,8 +30,10 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 public final class HandlerErrorHandlerFactory {
 
+	private static final Log logger = LogFactory.getLog(HandlerErrorHandlerFactory.class);
+
 	/**
-	 * The dead-letter header that tells an event that kept failing in its handler.
+	 * The dead-letter reason of an event that kept failing in its handler.
 	 */
 	public static final String HANDLER_FAILED = "HANDLER_FAILED";
 
@@ -67,15 +74,23 @@ public final class HandlerErrorHandlerFactory {
 		return this.deadLetterTopicPattern.replace("{topic}", topic);
 	}
 
-	DefaultErrorHandler create(EventHandlerMethod.HandlerRetry retry) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
+	DefaultErrorHandler create(String handlerId, EventHandlerMethod.HandlerRetry retry) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
 				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
-		recoverer.setHeadersFunction((record, ex) -> reasonHeader(ex));
+		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders().add(UndeliverableEventException.REASON_HEADER,
+				reason(ex).getBytes(StandardCharsets.UTF_8)));
+		ConsumerRecordRecoverer recoverer = (record, ex) -> {
+			deadLetters.accept(record, ex);
+			logger.error("Handler '%s' sent the record at %s-%d@%d to %s (%s): %s".formatted(handlerId, record.topic(),
+					record.partition(), record.offset(), deadLetterTopic(record.topic()), reason(ex),
+					NestedExceptionUtils.getMostSpecificCause(ex).getMessage()));
+		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
 		backOff.setInitialInterval(this.initialInterval.toMillis());
 		backOff.setMultiplier(this.multiplier);
 		backOff.setMaxInterval(this.maxInterval.toMillis());
 		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+		errorHandler.setLogLevel(KafkaException.Level.WARN);
 		errorHandler.addNotRetryableExceptions(UndeliverableEventException.class);
 		retry.nonRetryable().forEach(errorHandler::addNotRetryableExceptions);
 		errorHandler.setBackOffFunction((record, ex) -> isDatabaseUnavailable(ex)
@@ -83,11 +98,9 @@ public final class HandlerErrorHandlerFactory {
 		return errorHandler;
 	}
 
-	private static Headers reasonHeader(Exception exception) {
+	private static String reason(Exception exception) {
 		UndeliverableEventException undeliverable = findCause(exception, UndeliverableEventException.class);
-		String reason = (undeliverable != null) ? undeliverable.getReason().name() : HANDLER_FAILED;
-		return new RecordHeaders().add(UndeliverableEventException.REASON_HEADER,
-				reason.getBytes(StandardCharsets.UTF_8));
+		return (undeliverable != null) ? undeliverable.getReason().name() : HANDLER_FAILED;
 	}
 
 	private static boolean isDatabaseUnavailable(Exception exception) {
