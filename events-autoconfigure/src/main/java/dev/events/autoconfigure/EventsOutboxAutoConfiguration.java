@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.jdbc.JdbcDialect;
 import dev.events.outbox.JdbcOutboxStore;
 import dev.events.outbox.JdbcShardLeases;
 import dev.events.outbox.OutboxEventPublisher;
@@ -56,8 +57,8 @@ public final class EventsOutboxAutoConfiguration {
 	ShardLeases outboxShardLeases(DataSource dataSource, EventsProperties properties, OutboxStore store) {
 		EventsProperties.Relay relay = properties.getOutbox().getRelay();
 		String instanceId = (relay.getInstanceId() != null) ? relay.getInstanceId() : defaultInstanceId();
-		return new JdbcShardLeases(dataSource, instanceId, properties.getOutbox().getShards(), relay.getLeaseDuration(),
-				Clock.systemUTC());
+		return new JdbcShardLeases(dataSource, JdbcDialect.of(dataSource), instanceId, properties.getOutbox().getShards(),
+				relay.getLeaseDuration(), Clock.systemUTC());
 	}
 
 	private static String defaultInstanceId() {

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.events.jdbc.JdbcDialect;
+
 /**
  * {@link ShardLeases} kept in the database. Every instance heartbeats in
  * {@code events_outbox_instance}; a lease in {@code events_outbox_lease} names the owner of a
@@ -26,12 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * expire.
  */
 public class JdbcShardLeases implements ShardLeases {
-
-	private static final String INSERT_LEASE = """
-			INSERT INTO events_outbox_lease (shard)
-			SELECT :shard FROM events_outbox_instance WHERE instance_id = :instance
-			AND NOT EXISTS (SELECT 1 FROM events_outbox_lease WHERE shard = :shard)
-			""";
 
 	private static final String UPDATE_HEARTBEAT = """
 			UPDATE events_outbox_instance SET heartbeat_at = :now WHERE instance_id = :instance
@@ -81,6 +77,10 @@ public class JdbcShardLeases implements ShardLeases {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcDialect dialect;
+
+	private final String insertLease;
+
 	private final String instanceId;
 
 	private final int shards;
@@ -94,13 +94,17 @@ public class JdbcShardLeases implements ShardLeases {
 	/**
 	 * Create shard leases for one relay instance.
 	 * @param dataSource the data source holding the lease tables
+	 * @param dialect the database's dialect
 	 * @param instanceId the id of this instance, unique among live instances
 	 * @param shards the number of shards
 	 * @param leaseDuration how long a lease lasts without renewal
 	 * @param clock the clock; instances sharing a database need clocks in sync
 	 */
-	public JdbcShardLeases(DataSource dataSource, String instanceId, int shards, Duration leaseDuration, Clock clock) {
+	public JdbcShardLeases(DataSource dataSource, JdbcDialect dialect, String instanceId, int shards,
+			Duration leaseDuration, Clock clock) {
 		this.jdbc = JdbcClient.create(dataSource);
+		this.dialect = dialect;
+		this.insertLease = dialect.insertIfAbsent("events_outbox_lease", List.of("shard"), 1);
 		this.instanceId = instanceId;
 		this.shards = shards;
 		this.leaseDuration = leaseDuration;
@@ -109,10 +113,10 @@ public class JdbcShardLeases implements ShardLeases {
 
 	@Override
 	public synchronized Set<Integer> refresh() {
+		createLeasesOnce();
 		Instant now = this.clock.instant();
 		OffsetDateTime until = utc(now.plus(this.leaseDuration));
 		heartbeat(now);
-		createLeasesOnce();
 		this.jdbc.sql(RENEW).param("until", until).param("instance", this.instanceId).update();
 		Set<Integer> owned = new TreeSet<>(this.jdbc.sql(SELECT_OWNED)
 			.param("instance", this.instanceId)
@@ -138,7 +142,9 @@ public class JdbcShardLeases implements ShardLeases {
 
 	private void createLease(int shard) {
 		try {
-			this.jdbc.sql(INSERT_LEASE).param("shard", shard).param("instance", this.instanceId).update();
+			this.jdbc.sql(this.insertLease)
+				.params(this.dialect.bindsKeyTwice() ? List.of(shard, shard) : List.of(shard))
+				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			// Another instance created the same lease at the same moment

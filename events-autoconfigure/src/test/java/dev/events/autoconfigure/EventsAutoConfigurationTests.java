@@ -129,7 +129,7 @@ class EventsAutoConfigurationTests {
 					.containsExactly("1");
 				assertThat(jdbc.sql("SELECT \"version\" FROM \"events_schema_history\" WHERE \"version\" <> '0'")
 					.query(String.class)
-					.list()).containsExactly("1");
+					.list()).containsExactly("1", "2");
 			});
 	}
 
