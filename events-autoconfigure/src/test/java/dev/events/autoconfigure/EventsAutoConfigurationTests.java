@@ -22,10 +22,15 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.cloudevents.CloudEventsMode;
+import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.context.EventContext;
+import dev.events.inbox.InboxCleaner;
+import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.outbox.OutboxEventPublisher;
 import dev.events.outbox.OutboxRelay;
@@ -47,7 +52,8 @@ class EventsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, EventsAutoConfiguration.class,
-				EventsOutboxAutoConfiguration.class, EventsFlywayAutoConfiguration.class))
+				EventsOutboxAutoConfiguration.class, EventsFlywayAutoConfiguration.class,
+				EventsInboxAutoConfiguration.class, EventsHandlerAutoConfiguration.class))
 		.withPropertyValues("spring.kafka.bootstrap-servers=localhost:1");
 
 	private final ApplicationContextRunner jdbcRunner = this.runner
@@ -91,6 +97,29 @@ class EventsAutoConfigurationTests {
 	void shardLeasesWorkOnH2() {
 		this.jdbcRunner.withPropertyValues("events.outbox.shards=4", "events.outbox.relay.enabled=true")
 			.run((context) -> assertThat(context.getBean(ShardLeases.class).refresh()).containsExactly(0, 1, 2, 3));
+	}
+
+	@Test
+	void inboxRecognisesDuplicatesOnH2() {
+		this.jdbcRunner.run((context) -> {
+			InboxStore inbox = context.getBean(InboxStore.class);
+			TransactionTemplate transactions = new TransactionTemplate(
+					context.getBean(PlatformTransactionManager.class));
+			boolean[] first = transactions.execute((status) -> inbox.markReceived("billing", List.of("a", "b", "a")));
+			boolean[] second = transactions.execute((status) -> inbox.markReceived("billing", List.of("b", "c")));
+			boolean[] otherHandler = transactions.execute((status) -> inbox.markReceived("shipping", List.of("a")));
+			assertThat(first).containsExactly(true, true, false);
+			assertThat(second).containsExactly(false, true);
+			assertThat(otherHandler).containsExactly(true);
+		});
+	}
+
+	@Test
+	void withoutDataSourceHandlersHaveNoInbox() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(EventHandlerEndpointConfigurer.class)
+			.hasBean(EventsHandlerAutoConfiguration.CONTAINER_FACTORY_BEAN_NAME)
+			.doesNotHaveBean(InboxStore.class)
+			.doesNotHaveBean(InboxCleaner.class));
 	}
 
 	@Test

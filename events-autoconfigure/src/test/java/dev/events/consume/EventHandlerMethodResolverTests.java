@@ -1,0 +1,143 @@
+package dev.events.consume;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+import io.cloudevents.CloudEvent;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+import dev.events.consume.EventHandlerMethod.ParameterKind;
+import dev.events.consume.EventHandlerMethodCollector.AnnotatedHandler;
+import dev.events.type.DomainEvent;
+import dev.events.type.EventTypeRegistry;
+import dev.events.type.UnknownEventTypeException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class EventHandlerMethodResolverTests {
+
+	private final EventHandlerMethodResolver resolver = new EventHandlerMethodResolver(new EventTypeRegistry(), "shop",
+			2, 4);
+
+	@Test
+	void defaultsComeFromTheApplicationAndTheProperties() {
+		EventHandlerMethod handler = resolve("typed");
+		assertThat(handler.id()).isEqualTo("shop.EventHandlerMethodResolverTests.Handlers.typed");
+		assertThat(handler.parameterKind()).isEqualTo(ParameterKind.PAYLOAD);
+		assertThat(handler.eventClasses()).containsExactly(Opened.class);
+		assertThat(handler.topics()).containsExactly("accounts");
+		assertThat(handler.concurrency()).isEqualTo(2);
+		assertThat(handler.retry().maxAttempts()).isEqualTo(4);
+	}
+
+	@Test
+	void annotationAttributesOverrideTheDefaults() {
+		EventHandlerMethod handler = resolve("configured");
+		assertThat(handler.id()).isEqualTo("custom-id");
+		assertThat(handler.concurrency()).isEqualTo(3);
+		assertThat(handler.retry().maxAttempts()).isEqualTo(7);
+		assertThat(handler.retry().nonRetryable()).containsExactly(IllegalArgumentException.class);
+	}
+
+	@Test
+	void envelopeTypeArgumentAndSealedSupertypeGiveTheEventClasses() {
+		EventHandlerMethod handler = resolve("sealedEnvelope");
+		assertThat(handler.parameterKind()).isEqualTo(ParameterKind.ENVELOPE);
+		assertThat(handler.eventClasses()).containsExactlyInAnyOrder(Opened.class, Closed.class);
+		assertThat(handler.topics()).containsExactlyInAnyOrder("accounts", "closures");
+	}
+
+	@Test
+	void cloudEventHandlerNamesItsTypes() {
+		EventHandlerMethod handler = resolve("cloudEvent");
+		assertThat(handler.parameterKind()).isEqualTo(ParameterKind.CLOUD_EVENT);
+		assertThat(handler.eventClasses()).containsExactly(Closed.class);
+	}
+
+	@Test
+	void cloudEventHandlerWithoutTypesIsRefusedAtStartup() {
+		assertThatIllegalStateException().isThrownBy(() -> resolve("cloudEventWithoutTypes"))
+			.withMessageContaining("Handlers.cloudEventWithoutTypes")
+			.withMessageContaining("types");
+	}
+
+	@Test
+	void typesTheParameterCannotTakeAreRefused() {
+		assertThatIllegalStateException().isThrownBy(() -> resolve("mismatchedTypes"))
+			.withMessageContaining(Closed.class.getName());
+	}
+
+	@Test
+	void methodsWithoutExactlyOneParameterAreRefused() {
+		assertThatIllegalStateException().isThrownBy(() -> resolve("twoParameters"))
+			.withMessageContaining("exactly one parameter");
+	}
+
+	@Test
+	void unregisteredEventClassesAreRefused() {
+		assertThatExceptionOfType(UnknownEventTypeException.class).isThrownBy(() -> resolve("unregistered"))
+			.withMessageContaining(String.class.getName());
+	}
+
+	private EventHandlerMethod resolve(String methodName) {
+		Method method = Arrays.stream(Handlers.class.getDeclaredMethods())
+			.filter((candidate) -> candidate.getName().equals(methodName))
+			.findFirst()
+			.orElseThrow();
+		EventHandler annotation = AnnotatedElementUtils.findMergedAnnotation(method, EventHandler.class);
+		return this.resolver.resolve(new AnnotatedHandler(new Handlers(), Handlers.class, method, method, annotation));
+	}
+
+	static class Handlers {
+
+		@EventHandler
+		void typed(Opened opened) {
+		}
+
+		@EventHandler(id = "custom-id", concurrency = 3, maxAttempts = 7, nonRetryable = IllegalArgumentException.class)
+		void configured(Opened opened) {
+		}
+
+		@EventHandler
+		void sealedEnvelope(EventEnvelope<AccountEvent> event) {
+		}
+
+		@EventHandler(types = Closed.class)
+		void cloudEvent(CloudEvent event) {
+		}
+
+		@EventHandler
+		void cloudEventWithoutTypes(CloudEvent event) {
+		}
+
+		@EventHandler(types = Closed.class)
+		void mismatchedTypes(Opened opened) {
+		}
+
+		@EventHandler
+		void twoParameters(Opened opened, Closed closed) {
+		}
+
+		@EventHandler
+		void unregistered(String text) {
+		}
+
+	}
+
+	sealed interface AccountEvent permits Opened, Closed {
+
+	}
+
+	@DomainEvent(type = "accounts.Opened", topic = "accounts", key = "id")
+	record Opened(String id) implements AccountEvent {
+	}
+
+	@DomainEvent(type = "accounts.Closed", topic = "closures", key = "id")
+	record Closed(String id) implements AccountEvent {
+	}
+
+}
