@@ -50,9 +50,9 @@ final class EventDecoder {
 		catch (UnknownEventTypeException ex) {
 			throw new UndeliverableEventException(UNKNOWN_TYPE, ex.getMessage(), ex);
 		}
-		String correlationId = extension(cloudEvent, CloudEventExtensions.CORRELATION_ID);
-		EventContext context = new EventContext(extension(cloudEvent, CloudEventExtensions.TENANT_ID),
-				extension(cloudEvent, CloudEventExtensions.ACTOR_ID),
+		String correlationId = ReceivedEvent.extension(cloudEvent, CloudEventExtensions.CORRELATION_ID);
+		EventContext context = new EventContext(ReceivedEvent.extension(cloudEvent, CloudEventExtensions.TENANT_ID),
+				ReceivedEvent.extension(cloudEvent, CloudEventExtensions.ACTOR_ID),
 				(correlationId != null) ? correlationId : cloudEvent.getId(), cloudEvent.getId());
 		return new ReceivedEvent(cloudEvent, definition, context);
 	}
@@ -95,11 +95,6 @@ final class EventDecoder {
 
 	private static boolean isBlank(@Nullable String value) {
 		return value == null || value.isBlank();
-	}
-
-	private static @Nullable String extension(CloudEvent event, String name) {
-		Object value = event.getExtension(name);
-		return (value != null) ? value.toString() : null;
 	}
 
 }

@@ -9,6 +9,8 @@ import io.cloudevents.CloudEvent;
 
 import org.springframework.util.ReflectionUtils;
 
+import dev.events.cloudevents.CloudEventExtensions;
+
 /**
  * One {@link EventHandler} method, resolved: its id, the event classes it takes, the topics
  * they come from and how it wants them.
@@ -50,14 +52,9 @@ record EventHandlerMethod(String id, Object bean, Method method, ParameterKind p
 	private static EventEnvelope<Object> envelope(ReceivedEvent event, Object payload) {
 		CloudEvent cloudEvent = event.cloudEvent();
 		return new EventEnvelope<>(payload, cloudEvent.getId(), cloudEvent.getType(), cloudEvent.getSource(),
-				cloudEvent.getTime(), stringExtension(cloudEvent, "partitionkey"), event.context().tenantId(),
+				cloudEvent.getTime(), event.extension(CloudEventExtensions.PARTITION_KEY), event.context().tenantId(),
 				event.context().actorId(), event.context().correlationId(),
-				stringExtension(cloudEvent, "causationid"));
-	}
-
-	private static String stringExtension(CloudEvent event, String name) {
-		Object value = event.getExtension(name);
-		return (value != null) ? value.toString() : null;
+				event.extension(CloudEventExtensions.CAUSATION_ID));
 	}
 
 	/**

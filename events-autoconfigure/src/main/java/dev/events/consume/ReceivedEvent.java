@@ -1,6 +1,7 @@
 package dev.events.consume;
 
 import io.cloudevents.CloudEvent;
+import org.jspecify.annotations.Nullable;
 
 import dev.events.context.EventContext;
 import dev.events.type.EventTypeDefinition;
@@ -17,6 +18,15 @@ record ReceivedEvent(CloudEvent cloudEvent, EventTypeDefinition<?> definition, E
 
 	String id() {
 		return this.cloudEvent.getId();
+	}
+
+	@Nullable String extension(String name) {
+		return extension(this.cloudEvent, name);
+	}
+
+	static @Nullable String extension(CloudEvent cloudEvent, String name) {
+		Object value = cloudEvent.getExtension(name);
+		return (value != null) ? value.toString() : null;
 	}
 
 }
