@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
 import dev.events.publish.EventPublisher;
-import dev.events.support.EmbeddedServices;
+import dev.events.test.EmbeddedServices;
 import dev.events.support.TestApplication;
-import dev.events.support.TopicReader;
+import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;

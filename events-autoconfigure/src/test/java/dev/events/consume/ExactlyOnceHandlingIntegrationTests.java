@@ -31,9 +31,9 @@ import dev.events.outbox.OutboxStore;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.OutboundEvent;
 import dev.events.publish.OutboundEventFactory;
-import dev.events.support.EmbeddedServices;
+import dev.events.test.EmbeddedServices;
 import dev.events.support.TestApplication;
-import dev.events.support.TopicReader;
+import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,10 +16,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.events.publish.EventPublisher;
-import dev.events.support.EmbeddedServices;
+import dev.events.test.EmbeddedServices;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
-import dev.events.support.TopicReader;
+import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;

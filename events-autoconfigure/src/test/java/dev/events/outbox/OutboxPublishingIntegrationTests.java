@@ -33,10 +33,10 @@ import dev.events.cloudevents.CloudEventExtensions;
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
 import dev.events.publish.EventPublisher;
-import dev.events.support.EmbeddedServices;
+import dev.events.test.EmbeddedServices;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
-import dev.events.support.TopicReader;
+import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import javax.sql.DataSource;

@@ -15,10 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
-import dev.events.support.EmbeddedServices;
+import dev.events.test.EmbeddedServices;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
-import dev.events.support.TopicReader;
+import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.events.test.EmbeddedServices;
+
 /**
  * Writes records by hand, bypassing {@code events}, to feed handlers what a broken or foreign
  * producer might send.

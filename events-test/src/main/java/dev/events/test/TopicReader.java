@@ -1,4 +1,4 @@
-package dev.events.support;
+package dev.events.test;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,116 @@
+package dev.events.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real PostgreSQL and a real Kafka broker (KRaft), started in-process once per JVM and shared
+ * by every test and dev run in it; no Docker needed. The broker never creates topics on demand:
+ * applications declare theirs, as they must in production.
+ * <pre class="code">
+ * &#64;DynamicPropertySource
+ * static void services(DynamicPropertyRegistry registry) {
+ *     EmbeddedServices.register(registry, "orders");
+ * }
+ * </pre>
+ */
+public final class EmbeddedServices {
+
+	private static @Nullable EmbeddedPostgres postgres;
+
+	private static @Nullable EmbeddedKafkaKraftBroker kafka;
+
+	private EmbeddedServices() {
+	}
+
+	/**
+	 * Start both services if needed and point Spring's Kafka and DataSource properties at them.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 * @param database the database to use, created if missing, so that test classes do not see
+	 * each other's tables
+	 */
+	public static void register(DynamicPropertyRegistry registry, String database) {
+		registry.add("spring.kafka.bootstrap-servers", EmbeddedServices::kafkaBootstrapServers);
+		registry.add("spring.datasource.url", () -> postgresJdbcUrl(database));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	/**
+	 * Start the broker on a free port if it is not running, and return its address.
+	 * @return the bootstrap servers
+	 */
+	public static synchronized String kafkaBootstrapServers() {
+		return startKafka(0);
+	}
+
+	/**
+	 * Start the broker on the given port if it is not running, and return its address.
+	 * @param port the port, or 0 for a free one
+	 * @return the bootstrap servers
+	 */
+	public static synchronized String startKafka(int port) {
+		if (kafka == null) {
+			EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
+			if (port != 0) {
+				broker.kafkaPorts(port);
+			}
+			broker.brokerProperty("auto.create.topics.enable", "false");
+			broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+			broker.afterPropertiesSet();
+			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+			kafka = broker;
+		}
+		return kafka.getBrokersAsString();
+	}
+
+	/**
+	 * Return the JDBC URL of a database of the embedded PostgreSQL, starting it and creating
+	 * the database if needed. User and password are both {@code postgres}.
+	 * @param database the database name
+	 * @return its JDBC URL
+	 */
+	public static synchronized String postgresJdbcUrl(String database) {
+		EmbeddedPostgres server = postgres();
+		JdbcClient admin = JdbcClient.create(server.getPostgresDatabase());
+		boolean exists = admin.sql("SELECT COUNT(*) FROM pg_database WHERE datname = ?")
+			.param(database)
+			.query(Long.class)
+			.single() > 0;
+		if (!exists) {
+			admin.sql("CREATE DATABASE \"" + database.replace("\"", "") + "\"").update();
+		}
+		return server.getJdbcUrl("postgres", database);
+	}
+
+	private static EmbeddedPostgres postgres() {
+		if (postgres == null) {
+			try {
+				EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server)));
+				postgres = server;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return postgres;
+	}
+
+	private static void close(EmbeddedPostgres server) {
+		try {
+			server.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
