@@ -3,6 +3,7 @@ package dev.events.autoconfigure;
 import java.net.URI;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -99,10 +100,11 @@ public final class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(EventPublisher.class)
-	DirectEventPublisher eventPublisher(OutboundEventFactory factory, EventSender sender) {
+	DirectEventPublisher eventPublisher(OutboundEventFactory factory, EventSender sender,
+			ObjectProvider<MeterRegistry> meterRegistry) {
 		logger.info("Publishing events directly to Kafka: there is no DataSource or events.outbox.enabled=false, "
 				+ "so events are not bound to transactions and are not retried after the producer gives up");
-		return new DirectEventPublisher(factory, sender);
+		return new DirectEventPublisher(factory, sender, EventsObservability.meterRegistry(meterRegistry));
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package dev.events.autoconfigure;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,12 +70,13 @@ public final class EventsHandlerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HandlerErrorHandlerFactory handlerErrorHandlerFactory(ProducerFactory<?, ?> producerFactory,
-			EventsProperties properties) {
+			EventsProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
 		KafkaTemplate<byte[], byte[]> deadLetterTemplate = EventsKafkaClients.template(producerFactory,
 				ByteArraySerializer.class);
 		EventsProperties.Retry retry = properties.getHandlers().getRetry();
 		return new HandlerErrorHandlerFactory(deadLetterTemplate, properties.getHandlers().getDeadLetterTopic(),
-				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval());
+				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
+				EventsObservability.meterRegistry(meterRegistry));
 	}
 
 	@Bean
@@ -83,11 +86,14 @@ public final class EventsHandlerAutoConfiguration {
 			ObjectProvider<InboxStore> inbox, ObjectProvider<DataSource> dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager, EventsProperties properties,
 			Environment environment, HandlerErrorHandlerFactory errorHandlers,
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
 			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
 		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
 				properties.getTenancy().isRequired(), environment.getProperty("spring.application.name", "application"),
-				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts());
+				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
+				EventsObservability.observationRegistry(observationRegistry),
+				EventsObservability.meterRegistry(meterRegistry));
 		InboxStore inboxStore = inbox.getIfAvailable();
 		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,
 				transactions(inboxStore, dataSource.getIfUnique(), transactionManager.getIfUnique()),

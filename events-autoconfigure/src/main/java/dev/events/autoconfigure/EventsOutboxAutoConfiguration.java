@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,6 +24,8 @@ import dev.events.jdbc.JdbcDialect;
 import dev.events.outbox.JdbcOutboxStore;
 import dev.events.outbox.JdbcShardLeases;
 import dev.events.outbox.OutboxEventPublisher;
+import dev.events.outbox.OutboxMetrics;
+import dev.events.outbox.OutboxMonitor;
 import dev.events.outbox.OutboxRelay;
 import dev.events.outbox.OutboxRelaySettings;
 import dev.events.outbox.OutboxStore;
@@ -74,23 +78,37 @@ public final class EventsOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "events.outbox.relay.enabled", matchIfMissing = true)
-	OutboxRelay outboxRelay(OutboxStore store, ShardLeases leases, EventSender sender, EventsProperties properties) {
+	OutboxRelay outboxRelay(OutboxStore store, ShardLeases leases, EventSender sender, EventsProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
 		EventsProperties.Outbox outbox = properties.getOutbox();
 		EventsProperties.Relay relay = outbox.getRelay();
 		OutboxRelaySettings settings = new OutboxRelaySettings(relay.getBatchSize(), relay.getPollInterval(),
 				relay.getLeaseRefreshInterval(), relay.getMaxAttempts(), relay.getInitialBackoff(),
 				relay.getMaxBackoff(), outbox.getRetention(), outbox.getCleanupInterval());
-		return new OutboxRelay(store, leases, sender, settings, Clock.systemUTC());
+		return new OutboxRelay(store, leases, sender, settings, Clock.systemUTC(),
+				EventsObservability.meterRegistry(meterRegistry));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(dev.events.publish.EventPublisher.class)
 	OutboxEventPublisher eventPublisher(OutboundEventFactory factory, OutboxStore store,
-			ObjectProvider<OutboxRelay> relay) {
+			ObjectProvider<OutboxRelay> relay, ObjectProvider<MeterRegistry> meterRegistry) {
 		OutboxRelay localRelay = relay.getIfAvailable();
 		Runnable wakeUp = (localRelay != null) ? localRelay::wakeUp : () -> {
 		};
-		return new OutboxEventPublisher(factory, store, wakeUp);
+		return new OutboxEventPublisher(factory, store, wakeUp, EventsObservability.meterRegistry(meterRegistry));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxMonitor outboxMonitor(OutboxStore store, EventsProperties properties) {
+		return new OutboxMonitor(store, properties.getOutbox().getBacklogRefreshInterval(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxMetrics outboxMetrics(OutboxMonitor monitor) {
+		return new OutboxMetrics(monitor);
 	}
 
 }

@@ -32,6 +32,8 @@ public class EventsProperties {
 
 	private final Handlers handlers = new Handlers();
 
+	private final Health health = new Health();
+
 	/**
 	 * Topics to create on startup through Kafka's admin client, by name.
 	 */
@@ -67,6 +69,10 @@ public class EventsProperties {
 
 	public Handlers getHandlers() {
 		return this.handlers;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -138,7 +144,21 @@ public class EventsProperties {
 		 */
 		private Duration cleanupInterval = Duration.ofMinutes(1);
 
+		/**
+		 * How often the backlog (pending, oldest pending, parked) is read again for health and
+		 * metrics; readings in between are reused.
+		 */
+		private Duration backlogRefreshInterval = Duration.ofSeconds(5);
+
 		private final Relay relay = new Relay();
+
+		public Duration getBacklogRefreshInterval() {
+			return this.backlogRefreshInterval;
+		}
+
+		public void setBacklogRefreshInterval(Duration backlogRefreshInterval) {
+			this.backlogRefreshInterval = backlogRefreshInterval;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -460,6 +480,117 @@ public class EventsProperties {
 
 		public void setCleanupInterval(Duration cleanupInterval) {
 			this.cleanupInterval = cleanupInterval;
+		}
+
+	}
+
+	/**
+	 * Health indicator settings.
+	 */
+	public static class Health {
+
+		private final Kafka kafka = new Kafka();
+
+		private final Outbox outbox = new Outbox();
+
+		public Kafka getKafka() {
+			return this.kafka;
+		}
+
+		public Outbox getOutbox() {
+			return this.outbox;
+		}
+
+		/**
+		 * Kafka reachability check.
+		 */
+		public static class Kafka {
+
+			/**
+			 * How long to wait for the cluster to describe itself.
+			 */
+			private Duration timeout = Duration.ofSeconds(2);
+
+			/**
+			 * How long an answer of the cluster is reused, so health checks do not hammer it.
+			 */
+			private Duration cacheDuration = Duration.ofSeconds(10);
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+			public Duration getCacheDuration() {
+				return this.cacheDuration;
+			}
+
+			public void setCacheDuration(Duration cacheDuration) {
+				this.cacheDuration = cacheDuration;
+			}
+
+		}
+
+		/**
+		 * Outbox backlog thresholds.
+		 */
+		public static class Outbox {
+
+			/**
+			 * Age of the oldest pending event from which health is DEGRADED.
+			 */
+			private Duration warningAge = Duration.ofMinutes(1);
+
+			/**
+			 * Age of the oldest pending event from which health is DOWN.
+			 */
+			private Duration criticalAge = Duration.ofMinutes(5);
+
+			/**
+			 * Number of pending events from which health is DEGRADED.
+			 */
+			private long warningPending = 10_000;
+
+			/**
+			 * Number of pending events from which health is DOWN.
+			 */
+			private long criticalPending = 100_000;
+
+			public Duration getWarningAge() {
+				return this.warningAge;
+			}
+
+			public void setWarningAge(Duration warningAge) {
+				this.warningAge = warningAge;
+			}
+
+			public Duration getCriticalAge() {
+				return this.criticalAge;
+			}
+
+			public void setCriticalAge(Duration criticalAge) {
+				this.criticalAge = criticalAge;
+			}
+
+			public long getWarningPending() {
+				return this.warningPending;
+			}
+
+			public void setWarningPending(long warningPending) {
+				this.warningPending = warningPending;
+			}
+
+			public long getCriticalPending() {
+				return this.criticalPending;
+			}
+
+			public void setCriticalPending(long criticalPending) {
+				this.criticalPending = criticalPending;
+			}
+
 		}
 
 	}

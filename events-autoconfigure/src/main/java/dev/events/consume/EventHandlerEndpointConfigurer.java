@@ -1,6 +1,7 @@
 package dev.events.consume;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,6 +45,10 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 
 	private final HandlerErrorHandlerFactory errorHandlers;
 
+	private final HandlerSettings settings;
+
+	private final List<String> handlerIds = new CopyOnWriteArrayList<>();
+
 	private @Nullable BeanFactory beanFactory;
 
 	/**
@@ -67,6 +72,15 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		this.transactions = transactions;
 		this.containerFactory = containerFactory;
 		this.errorHandlers = errorHandlers;
+		this.settings = settings;
+	}
+
+	/**
+	 * Return the ids of the registered handlers, which are also their listener container ids.
+	 * @return the handler ids
+	 */
+	public List<String> handlerIds() {
+		return List.copyOf(this.handlerIds);
 	}
 
 	@Override
@@ -88,6 +102,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		methodFactory.afterPropertiesSet();
 		for (EventHandlerMethod handler : handlers) {
 			registrar.registerEndpoint(endpoint(handler, methodFactory), this.containerFactory);
+			this.handlerIds.add(handler.id());
 		}
 	}
 
@@ -99,7 +114,8 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		endpoint.setTopics(handler.topics().toArray(String[]::new));
 		endpoint.setConcurrency(handler.concurrency());
 		endpoint.setBatchListener(true);
-		endpoint.setBean(new EventHandlerListener(handler, this.decoder, this.inbox, this.transactions));
+		endpoint.setBean(new EventHandlerListener(handler, this.decoder, this.inbox, this.transactions,
+				this.settings.observations(), this.settings.meterRegistry()));
 		endpoint.setMethod(EventHandlerListener.ON_BATCH);
 		endpoint.setMessageHandlerMethodFactory(methodFactory);
 		if (this.beanFactory != null) {

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -36,12 +40,21 @@ final class EventHandlerListener {
 
 	private final TransactionOperations transactions;
 
+	private final ObservationRegistry observations;
+
+	private final Counter duplicates;
+
 	EventHandlerListener(EventHandlerMethod handler, EventDecoder decoder, @Nullable InboxStore inbox,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, ObservationRegistry observations, MeterRegistry meterRegistry) {
 		this.handler = handler;
 		this.decoder = decoder;
 		this.inbox = inbox;
 		this.transactions = transactions;
+		this.observations = observations;
+		this.duplicates = Counter.builder("events.handler.duplicates")
+			.description("Redelivered events a handler skipped because its inbox had them")
+			.tag("handler", handler.id())
+			.register(meterRegistry);
 	}
 
 	/**
@@ -87,6 +100,9 @@ final class EventHandlerListener {
 			if (fresh[i]) {
 				invoke(events.get(i), indexes.get(i));
 			}
+			else {
+				this.duplicates.increment();
+			}
 		}
 	}
 
@@ -114,11 +130,18 @@ final class EventHandlerListener {
 	}
 
 	private void invoke(ReceivedEvent event, int index) {
-		try (EventContextHolder.Scope scope = EventContextHolder.open(event.context())) {
+		Observation observation = HandlingObservation.start(this.handler.id(), event, this.observations);
+		try (EventContextHolder.Scope scope = EventContextHolder.open(event.context());
+				Observation.Scope observed = observation.openScope()) {
 			this.handler.invoke(event, this.decoder.payload(event));
+			HandlingObservation.succeeded(observation);
 		}
 		catch (Exception ex) {
+			HandlingObservation.failed(observation, ex);
 			throw new RecordFailure(index, ex);
+		}
+		finally {
+			observation.stop();
 		}
 	}
 

@@ -2,10 +2,13 @@ package dev.events.consume;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -47,6 +50,10 @@ public final class HandlerErrorHandlerFactory {
 
 	private final Duration maxInterval;
 
+	private final MeterRegistry meterRegistry;
+
+	private final AtomicLong deadLettered = new AtomicLong();
+
 	/**
 	 * Create a factory.
 	 * @param deadLetterTemplate sends records to the dead-letter topic, keys and values as bytes
@@ -55,14 +62,24 @@ public final class HandlerErrorHandlerFactory {
 	 * @param initialInterval the wait before the first retry
 	 * @param multiplier the factor each further wait grows by
 	 * @param maxInterval the longest wait between retries
+	 * @param meterRegistry where dead-lettered records are counted
 	 */
 	public HandlerErrorHandlerFactory(KafkaOperations<?, ?> deadLetterTemplate, String deadLetterTopicPattern,
-			Duration initialInterval, double multiplier, Duration maxInterval) {
+			Duration initialInterval, double multiplier, Duration maxInterval, MeterRegistry meterRegistry) {
 		this.deadLetterTemplate = deadLetterTemplate;
 		this.deadLetterTopicPattern = deadLetterTopicPattern;
 		this.initialInterval = initialInterval;
 		this.multiplier = multiplier;
 		this.maxInterval = maxInterval;
+		this.meterRegistry = meterRegistry;
+	}
+
+	/**
+	 * Return how many records the handlers sent to dead-letter topics since startup.
+	 * @return the number of dead-lettered records
+	 */
+	public long deadLetteredCount() {
+		return this.deadLettered.get();
 	}
 
 	/**
@@ -81,6 +98,13 @@ public final class HandlerErrorHandlerFactory {
 				reason(ex).getBytes(StandardCharsets.UTF_8)));
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
 			deadLetters.accept(record, ex);
+			this.deadLettered.incrementAndGet();
+			Counter.builder("events.dead.lettered")
+				.description("Records handlers sent to a dead-letter topic, by handler and reason")
+				.tag("handler", handlerId)
+				.tag("reason", reason(ex))
+				.register(this.meterRegistry)
+				.increment();
 			logger.error("Handler '%s' sent the record at %s-%d@%d to %s (%s): %s".formatted(handlerId, record.topic(),
 					record.partition(), record.offset(), deadLetterTopic(record.topic()), reason(ex),
 					NestedExceptionUtils.getMostSpecificCause(ex).getMessage()));

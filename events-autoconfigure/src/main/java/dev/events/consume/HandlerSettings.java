@@ -1,5 +1,7 @@
 package dev.events.consume;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
@@ -16,8 +18,11 @@ import dev.events.type.EventTypeRegistry;
  * @param applicationName the prefix of default handler ids
  * @param concurrency the default number of consumer threads per handler
  * @param maxAttempts the default delivery attempts before the dead-letter topic
+ * @param observations observes each handler invocation (timer, trace)
+ * @param meterRegistry where duplicates are counted
  */
 public record HandlerSettings(EventTypeRegistry registry, CloudEventRecordMapper mapper, JsonMapper jsonMapper,
-		boolean tenantRequired, String applicationName, int concurrency, int maxAttempts) {
+		boolean tenantRequired, String applicationName, int concurrency, int maxAttempts,
+		ObservationRegistry observations, MeterRegistry meterRegistry) {
 
 }

@@ -63,6 +63,14 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private static final String COUNT_PARKED = "SELECT COUNT(*) FROM events_outbox WHERE parked_at IS NOT NULL";
 
+	private static final String COUNT_PENDING = """
+			SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL AND parked_at IS NULL
+			""";
+
+	private static final String OLDEST_PENDING = """
+			SELECT event_time FROM events_outbox WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT 1
+			""";
+
 	private static final String RETRY_PARKED = """
 			UPDATE events_outbox SET parked_at = NULL, attempts = 0
 			WHERE parked_at IS NOT NULL AND event_id = :eventId
@@ -183,6 +191,14 @@ public class JdbcOutboxStore implements OutboxStore {
 					row.getString("topic"), row.getString("partition_key"), row.getInt("attempts"),
 					row.getString("last_error"), row.getObject("parked_at", OffsetDateTime.class)))
 			.list();
+	}
+
+	@Override
+	public OutboxBacklog backlog() {
+		long pending = this.jdbc.sql(COUNT_PENDING).query(Long.class).single();
+		OffsetDateTime oldest = (pending > 0)
+				? this.jdbc.sql(OLDEST_PENDING).query(OffsetDateTime.class).optional().orElse(null) : null;
+		return new OutboxBacklog(pending, oldest, countParked());
 	}
 
 	@Override

@@ -1,12 +1,11 @@
 package dev.events.outbox;
 
-import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.events.context.EventContext;
-import dev.events.publish.EventPublisher;
+import dev.events.publish.AbstractEventPublisher;
 import dev.events.publish.OutboundEvent;
 import dev.events.publish.OutboundEventFactory;
 
@@ -14,9 +13,7 @@ import dev.events.publish.OutboundEventFactory;
  * Publishes events through the transactional outbox: the event is stored in the caller's
  * transaction and the relay is woken once that transaction commits.
  */
-public class OutboxEventPublisher implements EventPublisher {
-
-	private final OutboundEventFactory factory;
+public class OutboxEventPublisher extends AbstractEventPublisher {
 
 	private final OutboxStore store;
 
@@ -27,17 +24,18 @@ public class OutboxEventPublisher implements EventPublisher {
 	 * @param factory creates outbound events
 	 * @param store stores them
 	 * @param relayWakeUp tells the relay that new events are committed
+	 * @param meterRegistry where publications are counted
 	 */
-	public OutboxEventPublisher(OutboundEventFactory factory, OutboxStore store, Runnable relayWakeUp) {
-		this.factory = factory;
+	public OutboxEventPublisher(OutboundEventFactory factory, OutboxStore store, Runnable relayWakeUp,
+			MeterRegistry meterRegistry) {
+		super(factory, meterRegistry);
 		this.store = store;
 		this.relayWakeUp = relayWakeUp;
 	}
 
 	@Override
-	public UUID publish(Object event, EventContext context) {
-		OutboundEvent outbound = this.factory.create(event, context);
-		this.store.append(outbound);
+	protected void deliver(OutboundEvent event) {
+		this.store.append(event);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -49,7 +47,6 @@ public class OutboxEventPublisher implements EventPublisher {
 		else {
 			this.relayWakeUp.run();
 		}
-		return outbound.id();
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -48,6 +50,12 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final ShardBackoff backoff;
 
+	private final Counter sent;
+
+	private final Counter failed;
+
+	private final Counter parked;
+
 	private final Semaphore wakeUp = new Semaphore(0);
 
 	private volatile boolean running;
@@ -67,9 +75,10 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @param sender sends events to the broker
 	 * @param settings batch size, intervals, attempts, backoff and retention
 	 * @param clock the clock
+	 * @param meterRegistry where the relay counts sent, failed and parked events
 	 */
 	public OutboxRelay(OutboxStore store, ShardLeases leases, EventSender sender, OutboxRelaySettings settings,
-			Clock clock) {
+			Clock clock, MeterRegistry meterRegistry) {
 		this.store = store;
 		this.leases = leases;
 		this.sender = sender;
@@ -77,6 +86,15 @@ public class OutboxRelay implements SmartLifecycle {
 		this.clock = clock;
 		this.backoff = new ShardBackoff(settings.initialBackoff(), settings.maxBackoff());
 		this.cleanedUpAt = clock.instant();
+		this.sent = Counter.builder("events.relay.sent")
+			.description("Outbox events the broker acknowledged")
+			.register(meterRegistry);
+		this.failed = Counter.builder("events.relay.failed")
+			.description("Failed sends of outbox events, each to be retried or parked")
+			.register(meterRegistry);
+		this.parked = Counter.builder("events.relay.parked")
+			.description("Outbox events parked after too many failed sends")
+			.register(meterRegistry);
 	}
 
 	/**
@@ -199,6 +217,7 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 		});
 		this.store.markSent(delivered);
+		this.sent.increment(delivered.size());
 		failed.forEach(this::recordFailure);
 	}
 
@@ -214,8 +233,9 @@ public class OutboxRelay implements SmartLifecycle {
 	private void recordFailure(OutboxEntry entry, Throwable failure) {
 		int attempts = entry.attempts() + 1;
 		String reason = NestedExceptionUtils.getMostSpecificCause(failure).toString();
-		boolean parked = this.store.recordFailure(entry, reason, this.settings.maxAttempts());
-		if (parked) {
+		this.failed.increment();
+		if (this.store.recordFailure(entry, reason, this.settings.maxAttempts())) {
+			this.parked.increment();
 			logger.error("Parked outbox event %s of type '%s' for topic '%s' after %d failed attempts: %s"
 				.formatted(entry.event().id(), entry.event().type(), entry.event().topic(), attempts, reason));
 		}

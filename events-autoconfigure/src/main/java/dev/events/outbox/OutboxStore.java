@@ -52,6 +52,12 @@ public interface OutboxStore {
 	int deleteSentBefore(Instant cutoff);
 
 	/**
+	 * Return what waits in the outbox: pending events, the oldest one's time, parked events.
+	 * @return the backlog
+	 */
+	OutboxBacklog backlog();
+
+	/**
 	 * Return parked events, oldest first.
 	 * @param limit the maximum number of events
 	 * @return the parked events

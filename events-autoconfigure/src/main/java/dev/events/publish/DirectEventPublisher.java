@@ -1,11 +1,8 @@
 package dev.events.publish;
 
-import java.util.UUID;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import dev.events.context.EventContext;
 
 /**
  * Publishes events straight to Kafka, without an outbox. Used when there is no
@@ -15,11 +12,9 @@ import dev.events.context.EventContext;
  * the surrounding transaction, and an event that the broker does not acknowledge is logged,
  * not retried beyond the producer's own retries.
  */
-public class DirectEventPublisher implements EventPublisher {
+public class DirectEventPublisher extends AbstractEventPublisher {
 
 	private static final Log logger = LogFactory.getLog(DirectEventPublisher.class);
-
-	private final OutboundEventFactory factory;
 
 	private final EventSender sender;
 
@@ -27,22 +22,21 @@ public class DirectEventPublisher implements EventPublisher {
 	 * Create a publisher.
 	 * @param factory creates outbound events
 	 * @param sender sends them
+	 * @param meterRegistry where publications are counted
 	 */
-	public DirectEventPublisher(OutboundEventFactory factory, EventSender sender) {
-		this.factory = factory;
+	public DirectEventPublisher(OutboundEventFactory factory, EventSender sender, MeterRegistry meterRegistry) {
+		super(factory, meterRegistry);
 		this.sender = sender;
 	}
 
 	@Override
-	public UUID publish(Object event, EventContext context) {
-		OutboundEvent outbound = this.factory.create(event, context);
-		this.sender.send(outbound).whenComplete((result, failure) -> {
+	protected void deliver(OutboundEvent event) {
+		this.sender.send(event).whenComplete((result, failure) -> {
 			if (failure != null) {
-				logger.error("Event %s of type '%s' was not sent to topic '%s'".formatted(outbound.id(), outbound.type(),
-						outbound.topic()), failure);
+				logger.error("Event %s of type '%s' was not sent to topic '%s'".formatted(event.id(), event.type(),
+						event.topic()), failure);
 			}
 		});
-		return outbound.id();
 	}
 
 }

@@ -1,0 +1,66 @@
+package dev.events.autoconfigure.health;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import dev.events.autoconfigure.EventsAutoConfiguration;
+import dev.events.autoconfigure.EventsHandlerAutoConfiguration;
+import dev.events.autoconfigure.EventsOutboxAutoConfiguration;
+import dev.events.autoconfigure.EventsProperties;
+import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.HandlerErrorHandlerFactory;
+import dev.events.health.EventsHealthIndicator;
+import dev.events.health.KafkaClusterProbe;
+import dev.events.health.OutboxHealthThresholds;
+import dev.events.outbox.OutboxMonitor;
+
+/**
+ * Auto-configuration of the {@code events} health indicator; turn it off with
+ * {@code management.health.events.enabled=false}.
+ */
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, EventsAutoConfiguration.class,
+		EventsOutboxAutoConfiguration.class, EventsHandlerAutoConfiguration.class })
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(KafkaAdmin.class)
+@ConditionalOnEnabledHealthIndicator("events")
+@EnableConfigurationProperties(EventsProperties.class)
+public final class EventsHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	KafkaClusterProbe eventsKafkaClusterProbe(KafkaAdmin kafkaAdmin, EventsProperties properties) {
+		EventsProperties.Health.Kafka kafka = properties.getHealth().getKafka();
+		return new KafkaClusterProbe(kafkaAdmin.getConfigurationProperties(), kafka.getTimeout(),
+				kafka.getCacheDuration(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "eventsHealthIndicator")
+	EventsHealthIndicator eventsHealthIndicator(KafkaClusterProbe kafka, ObjectProvider<OutboxMonitor> outbox,
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+			ObjectProvider<EventHandlerEndpointConfigurer> handlers,
+			ObjectProvider<HandlerErrorHandlerFactory> deadLetters, EventsProperties properties) {
+		EventsProperties.Health.Outbox limits = properties.getHealth().getOutbox();
+		OutboxHealthThresholds thresholds = new OutboxHealthThresholds(limits.getWarningAge(), limits.getCriticalAge(),
+				limits.getWarningPending(), limits.getCriticalPending());
+		EventHandlerEndpointConfigurer endpoints = handlers.getIfAvailable();
+		HandlerErrorHandlerFactory errorHandlers = deadLetters.getIfAvailable();
+		return new EventsHealthIndicator(kafka, outbox.getIfAvailable(), thresholds, listeners.getIfAvailable(),
+				(endpoints != null) ? endpoints::handlerIds : List::of,
+				(errorHandlers != null) ? errorHandlers::deadLetteredCount : () -> 0, Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code events} health indicator.
+ */
+@NullMarked
+package dev.events.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,155 @@
+package dev.events.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import dev.events.outbox.OutboxBacklog;
+import dev.events.outbox.OutboxMonitor;
+
+/**
+ * The {@code events} health: whether Kafka answers, how far behind the outbox is, whether every
+ * handler's consumers run, and how many records were dead-lettered since startup.
+ * <p>
+ * {@code DOWN} when Kafka does not answer, a handler is not running or the outbox passes a
+ * critical threshold; {@link #DEGRADED} (served with HTTP 200) when the outbox passes a warning
+ * threshold or holds parked events.
+ */
+public class EventsHealthIndicator implements HealthIndicator {
+
+	/**
+	 * Working, but needing attention: the outbox falls behind or holds parked events.
+	 */
+	public static final Status DEGRADED = new Status("DEGRADED", "Working, but falling behind or needing attention");
+
+	private static final List<Status> SEVERITY = List.of(Status.UP, DEGRADED, Status.DOWN);
+
+	private final KafkaClusterProbe kafka;
+
+	private final @Nullable OutboxMonitor outbox;
+
+	private final OutboxHealthThresholds thresholds;
+
+	private final @Nullable KafkaListenerEndpointRegistry listeners;
+
+	private final Supplier<List<String>> handlerIds;
+
+	private final LongSupplier deadLettered;
+
+	private final Clock clock;
+
+	/**
+	 * Create the indicator.
+	 * @param kafka asks the cluster how it is
+	 * @param outbox reads the outbox backlog, {@code null} without an outbox
+	 * @param thresholds when the backlog degrades health or brings it down
+	 * @param listeners the listener containers, {@code null} without handlers
+	 * @param handlerIds the ids of the handlers, which are their container ids
+	 * @param deadLettered the number of records dead-lettered since startup
+	 * @param clock the clock
+	 */
+	public EventsHealthIndicator(KafkaClusterProbe kafka, @Nullable OutboxMonitor outbox,
+			OutboxHealthThresholds thresholds, @Nullable KafkaListenerEndpointRegistry listeners,
+			Supplier<List<String>> handlerIds, LongSupplier deadLettered, Clock clock) {
+		this.kafka = kafka;
+		this.outbox = outbox;
+		this.thresholds = thresholds;
+		this.listeners = listeners;
+		this.handlerIds = handlerIds;
+		this.deadLettered = deadLettered;
+		this.clock = clock;
+	}
+
+	@Override
+	public Health health() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		Status kafkaStatus = kafka(details);
+		Status outboxStatus = outbox(details);
+		Status handlersStatus = handlers(details);
+		details.put("deadLettered", this.deadLettered.getAsLong());
+		Status status = Stream.of(kafkaStatus, outboxStatus, handlersStatus)
+			.max(Comparator.comparingInt(SEVERITY::indexOf))
+			.orElse(Status.UP);
+		return Health.status(status).withDetails(details).build();
+	}
+
+	private Status kafka(Map<String, Object> details) {
+		KafkaClusterProbe.ClusterState state = this.kafka.state();
+		Map<String, Object> kafka = new LinkedHashMap<>();
+		Status status = state.reachable() ? Status.UP : Status.DOWN;
+		kafka.put("status", status.getCode());
+		if (state.reachable()) {
+			kafka.put("nodes", state.nodes());
+			kafka.put("clusterId", state.clusterId());
+		}
+		else {
+			kafka.put("error", state.error());
+		}
+		details.put("kafka", kafka);
+		return status;
+	}
+
+	private Status outbox(Map<String, Object> details) {
+		if (this.outbox == null) {
+			return Status.UP;
+		}
+		OutboxBacklog backlog = this.outbox.backlog();
+		Duration age = backlog.oldestPendingAge(this.clock.instant());
+		Status status = Status.UP;
+		if (age.compareTo(this.thresholds.criticalAge()) >= 0 || backlog.pending() >= this.thresholds.criticalPending()) {
+			status = Status.DOWN;
+		}
+		else if (age.compareTo(this.thresholds.warningAge()) >= 0
+				|| backlog.pending() >= this.thresholds.warningPending() || backlog.parked() > 0) {
+			status = DEGRADED;
+		}
+		Map<String, Object> outbox = new LinkedHashMap<>();
+		outbox.put("status", status.getCode());
+		outbox.put("pending", backlog.pending());
+		outbox.put("oldestPendingAge", age.toString());
+		outbox.put("parked", backlog.parked());
+		details.put("outbox", outbox);
+		return status;
+	}
+
+	private Status handlers(Map<String, Object> details) {
+		List<String> ids = this.handlerIds.get();
+		if (this.listeners == null || ids.isEmpty()) {
+			return Status.UP;
+		}
+		Status status = Status.UP;
+		Map<String, Object> handlers = new LinkedHashMap<>();
+		for (String id : ids) {
+			MessageListenerContainer container = this.listeners.getListenerContainer(id);
+			boolean running = container != null && container.isRunning();
+			Map<String, Object> handler = new LinkedHashMap<>();
+			handler.put("running", running);
+			handler.put("paused", container != null && container.isContainerPaused());
+			handler.put("assignedPartitions", (container != null && container.getAssignedPartitions() != null)
+					? container.getAssignedPartitions().stream().map(TopicPartition::toString).sorted().toList()
+					: List.of());
+			handlers.put(id, handler);
+			if (!running) {
+				status = Status.DOWN;
+			}
+		}
+		details.put("handlers", handlers);
+		return status;
+	}
+
+}

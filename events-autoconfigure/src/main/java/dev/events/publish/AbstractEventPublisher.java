@@ -1,0 +1,64 @@
+package dev.events.publish;
+
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.events.context.EventContext;
+
+/**
+ * Base of the publishers: turns the event into an {@link OutboundEvent}, hands it on with
+ * {@link #deliver(OutboundEvent)} and counts the outcome in {@code events.published} by
+ * CloudEvent type.
+ */
+public abstract class AbstractEventPublisher implements EventPublisher {
+
+	private static final String UNKNOWN_TYPE = "unknown";
+
+	private final OutboundEventFactory factory;
+
+	private final MeterRegistry meterRegistry;
+
+	/**
+	 * Create a publisher.
+	 * @param factory creates outbound events
+	 * @param meterRegistry where publications are counted
+	 */
+	protected AbstractEventPublisher(OutboundEventFactory factory, MeterRegistry meterRegistry) {
+		this.factory = factory;
+		this.meterRegistry = meterRegistry;
+	}
+
+	@Override
+	public final UUID publish(Object event, EventContext context) {
+		String type = UNKNOWN_TYPE;
+		try {
+			OutboundEvent outbound = this.factory.create(event, context);
+			type = outbound.type();
+			deliver(outbound);
+			count(type, "success");
+			return outbound.id();
+		}
+		catch (RuntimeException ex) {
+			count(type, "failure");
+			throw ex;
+		}
+	}
+
+	/**
+	 * Store or send the event.
+	 * @param event the event to deliver
+	 */
+	protected abstract void deliver(OutboundEvent event);
+
+	private void count(String type, String outcome) {
+		Counter.builder("events.published")
+			.description("Events published, by CloudEvent type and outcome")
+			.tag("type", type)
+			.tag("outcome", outcome)
+			.register(this.meterRegistry)
+			.increment();
+	}
+
+}
