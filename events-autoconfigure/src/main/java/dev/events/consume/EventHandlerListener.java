@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ReflectionUtils;
 
 import dev.events.context.EventContextHolder;
@@ -96,14 +98,32 @@ final class EventHandlerListener {
 			}
 		}
 		boolean[] fresh = markReceived(events);
+		int duplicates = 0;
 		for (int i = 0; i < events.size(); i++) {
 			if (fresh[i]) {
 				invoke(events.get(i), indexes.get(i));
 			}
 			else {
-				this.duplicates.increment();
+				duplicates++;
 			}
 		}
+		countDuplicatesOnCommit(duplicates);
+	}
+
+	private void countDuplicatesOnCommit(int duplicates) {
+		if (duplicates == 0) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.duplicates.increment(duplicates);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				EventHandlerListener.this.duplicates.increment(duplicates);
+			}
+		});
 	}
 
 	private ReceivedEvent decode(ConsumerRecord<byte[], byte[]> record, int index) {
