@@ -18,7 +18,9 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -97,7 +99,7 @@ public final class HandlerErrorHandlerFactory {
 		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders().add(UndeliverableEventException.REASON_HEADER,
 				reason(ex).getBytes(StandardCharsets.UTF_8)));
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
-			deadLetters.accept(record, ex);
+			deadLetters.accept(record, failureOf(ex));
 			this.deadLettered.incrementAndGet();
 			Counter.builder("events.dead.lettered")
 				.description("Records handlers sent to a dead-letter topic, by handler and reason")
@@ -120,6 +122,18 @@ public final class HandlerErrorHandlerFactory {
 		errorHandler.setBackOffFunction((record, ex) -> isDatabaseUnavailable(ex)
 				? new FixedBackOff(this.maxInterval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
 		return errorHandler;
+	}
+
+	/**
+	 * Return what failed, without spring-kafka's wrappers, for the dead-letter headers.
+	 */
+	private static Exception failureOf(Exception exception) {
+		Exception failure = exception;
+		while ((failure instanceof ListenerExecutionFailedException || failure instanceof BatchListenerFailedException)
+				&& failure.getCause() instanceof Exception cause) {
+			failure = cause;
+		}
+		return failure;
 	}
 
 	private static String reason(Exception exception) {

@@ -27,6 +27,8 @@ public final class EmbeddedServices {
 
 	private static @Nullable EmbeddedKafkaKraftBroker kafka;
 
+	private static int fixedKafkaPort;
+
 	private EmbeddedServices() {
 	}
 
@@ -52,7 +54,9 @@ public final class EmbeddedServices {
 	}
 
 	/**
-	 * Start the broker on the given port if it is not running, and return its address.
+	 * Start the broker on the given port if it is not running, and return its address. A fixed
+	 * port gets a listener of its own, advertised to clients, since the KRaft test kit binds its
+	 * own listeners to free ports.
 	 * @param port the port, or 0 for a free one
 	 * @return the bootstrap servers
 	 */
@@ -60,15 +64,21 @@ public final class EmbeddedServices {
 		if (kafka == null) {
 			EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
 			if (port != 0) {
-				broker.kafkaPorts(port);
+				broker.brokerProperty("listeners",
+						"EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://localhost:" + port);
+				broker.brokerProperty("listener.security.protocol.map",
+						"EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,FIXED:PLAINTEXT");
+				broker.brokerProperty("advertised.listeners", "FIXED://localhost:" + port);
+				broker.brokerProperty("inter.broker.listener.name", "FIXED");
 			}
 			broker.brokerProperty("auto.create.topics.enable", "false");
 			broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 			broker.afterPropertiesSet();
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
 			kafka = broker;
+			fixedKafkaPort = port;
 		}
-		return kafka.getBrokersAsString();
+		return (fixedKafkaPort != 0) ? "localhost:" + fixedKafkaPort : kafka.getBrokersAsString();
 	}
 
 	/**

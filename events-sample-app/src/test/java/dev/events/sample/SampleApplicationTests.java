@@ -1,0 +1,171 @@
+package dev.events.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import dev.events.test.EmbeddedServices;
+import dev.events.test.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample end to end over HTTP, against a real Kafka broker and a real PostgreSQL: orders go
+ * from PLACED to SHIPPED, bad requests store nothing, a declined order is dead-lettered and
+ * shows in health and metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "events.handlers.retry.initial-interval=100ms")
+class SampleApplicationTests {
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		EmbeddedServices.register(registry, "sample");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	RestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void placedOrderIsInvoicedAndShipped() {
+		ResponseEntity<Map> placed = placeOrder("acme", "{\"customerId\":\"c-1\",\"amount\":42.50}");
+		assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(placed.getBody()).containsEntry("status", "PLACED").containsEntry("customerId", "c-1");
+		String id = (String) placed.getBody().get("id");
+		assertThat(placed.getHeaders().getLocation()).hasToString("/orders/" + id);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(order("acme", id).getBody()).containsEntry("status", "SHIPPED"));
+		assertThat(order("globex", id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM invoices WHERE order_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void requestsWithoutTenantOrWithAnInvalidBodyAreRefusedAndStoreNothing() {
+		long before = orderCount();
+		ResponseEntity<Map> noTenant = this.http.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"customerId\":\"c-1\",\"amount\":1}")
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(noTenant.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noTenant.getBody().get("detail").toString()).contains("X-Tenant-Id");
+
+		ResponseEntity<Map> invalid = placeOrder("acme", "{\"customerId\":\"\",\"amount\":-1}");
+		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(invalid.getBody().get("detail").toString()).contains("customerId: must not be blank")
+			.contains("amount: must be greater than or equal to 0.01");
+
+		ResponseEntity<Map> unreadable = placeOrder("acme", "{\"customerId\":\"c-1\",\"amount\":\"lots\"}");
+		assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unreadable.getBody().get("detail").toString()).contains("not valid JSON for an order");
+		assertThat(orderCount()).isEqualTo(before);
+	}
+
+	@Test
+	void declinedOrderIsDeadLetteredAndShowsInHealthAndMetricsWhileOthersFlow() {
+		String declined = (String) placeOrder("acme", "{\"customerId\":\"c-2\",\"amount\":20000}").getBody().get("id");
+		String fine = (String) placeOrder("acme", "{\"customerId\":\"c-3\",\"amount\":10}").getBody().get("id");
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(order("acme", fine).getBody()).containsEntry("status", "SHIPPED"));
+		List<ConsumerRecord<String, byte[]>> deadLetters = TopicReader.readRaw("orders.dlt", 1);
+		assertThat(deadLetters).anySatisfy((record) -> {
+			assertThat(record.key()).isEqualTo(declined);
+			assertThat(header(record, "events_dlt_reason")).isEqualTo("HANDLER_FAILED");
+			assertThat(header(record, "kafka_dlt-exception-message")).startsWith("Order " + declined)
+				.contains("above the billing limit");
+			assertThat(header(record, "kafka_dlt-exception-fqcn")).endsWith("PaymentDeclinedException");
+		});
+		assertThat(order("acme", declined).getBody()).containsEntry("status", "PLACED");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Map<String, Object> events = eventsHealth();
+			assertThat(events).containsEntry("status", "UP");
+			Map<String, Object> details = (Map<String, Object>) events.get("details");
+			assertThat(((Number) details.get("deadLettered")).longValue()).isPositive();
+			assertThat(details).containsKeys("kafka", "outbox", "handlers");
+			assertThat((Map<String, Object>) details.get("handlers")).containsKeys("billing", "shipping");
+		});
+		Map<String, Object> metric = this.http.get()
+			.uri("/actuator/metrics/events.dead.lettered?tag=handler:billing")
+			.retrieve()
+			.body(Map.class);
+		assertThat(metric.get("measurements").toString()).doesNotContain("value=0.0");
+	}
+
+	@Test
+	void healthEndpointShowsEventsUpWithDetails() {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			ResponseEntity<Map> health = this.http.get().uri("/actuator/health").retrieve().toEntity(Map.class);
+			assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(health.getBody()).containsEntry("status", "UP");
+			assertThat(eventsHealth()).containsEntry("status", "UP");
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> eventsHealth() {
+		Map<String, Object> health = this.http.get().uri("/actuator/health").retrieve().body(Map.class);
+		return (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("events");
+	}
+
+	private ResponseEntity<Map> placeOrder(String tenant, String json) {
+		return this.http.post()
+			.uri("/orders")
+			.header("X-Tenant-Id", tenant)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.toEntity(Map.class);
+	}
+
+	private ResponseEntity<Map> order(String tenant, String id) {
+		return this.http.get().uri("/orders/{id}", id).header("X-Tenant-Id", tenant).retrieve().toEntity(Map.class);
+	}
+
+	private long orderCount() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}
