@@ -32,7 +32,10 @@ import dev.events.publish.EventSender;
  * A failed send holds its shard back with exponential backoff and leaves the event pending;
  * after {@link OutboxRelaySettings#maxAttempts()} failures the event is parked so the shard
  * moves on. Events committed after a failure in the same shard are not sent before the
- * failed one, except for sends already in flight in the same batch.
+ * failed one, except for sends already in flight in the same batch. A send that fails at once
+ * (the producer could not even get the topic's metadata) also stops the round's other sends to
+ * that topic, so an unreachable broker costs one {@code max.block.ms} per topic and round, not
+ * one per event.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -194,15 +197,17 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void send(List<OutboxEntry> batch) {
 		Map<OutboxEntry, CompletableFuture<?>> inFlight = new LinkedHashMap<>();
-		Set<Integer> halted = new HashSet<>();
+		Set<Integer> haltedShards = new HashSet<>();
+		Set<String> haltedTopics = new HashSet<>();
 		for (OutboxEntry entry : batch) {
-			if (halted.contains(entry.shard())) {
+			if (haltedShards.contains(entry.shard()) || haltedTopics.contains(entry.event().topic())) {
 				continue;
 			}
 			CompletableFuture<?> sent = sendOne(entry);
 			inFlight.put(entry, sent);
 			if (sent.isCompletedExceptionally()) {
-				halted.add(entry.shard());
+				haltedShards.add(entry.shard());
+				haltedTopics.add(entry.event().topic());
 			}
 		}
 		List<OutboxEntry> delivered = new ArrayList<>(inFlight.size());

@@ -54,31 +54,40 @@ public final class EmbeddedServices {
 	}
 
 	/**
-	 * Start the broker on the given port if it is not running, and return its address. A fixed
-	 * port gets a listener of its own, advertised to clients, since the KRaft test kit binds its
-	 * own listeners to free ports.
+	 * Start the shared broker on the given port if it is not running, and return its address.
 	 * @param port the port, or 0 for a free one
 	 * @return the bootstrap servers
 	 */
 	public static synchronized String startKafka(int port) {
 		if (kafka == null) {
-			EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
-			if (port != 0) {
-				broker.brokerProperty("listeners",
-						"EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://localhost:" + port);
-				broker.brokerProperty("listener.security.protocol.map",
-						"EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,FIXED:PLAINTEXT");
-				broker.brokerProperty("advertised.listeners", "FIXED://localhost:" + port);
-				broker.brokerProperty("inter.broker.listener.name", "FIXED");
-			}
-			broker.brokerProperty("auto.create.topics.enable", "false");
-			broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+			EmbeddedKafkaKraftBroker broker = newKafka(port);
 			broker.afterPropertiesSet();
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
 			kafka = broker;
 			fixedKafkaPort = port;
 		}
 		return (fixedKafkaPort != 0) ? "localhost:" + fixedKafkaPort : kafka.getBrokersAsString();
+	}
+
+	/**
+	 * Return a new, unstarted broker like the shared one, for tests that start and stop a broker
+	 * of their own. A fixed port gets a listener of its own, advertised to clients, since the
+	 * KRaft test kit binds its own listeners to free ports.
+	 * @param port the port, or 0 for a free one
+	 * @return the broker; start it with {@code afterPropertiesSet()}, stop it with {@code destroy()}
+	 */
+	public static EmbeddedKafkaKraftBroker newKafka(int port) {
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
+		if (port != 0) {
+			broker.brokerProperty("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://localhost:" + port);
+			broker.brokerProperty("listener.security.protocol.map",
+					"EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,FIXED:PLAINTEXT");
+			broker.brokerProperty("advertised.listeners", "FIXED://localhost:" + port);
+			broker.brokerProperty("inter.broker.listener.name", "FIXED");
+		}
+		broker.brokerProperty("auto.create.topics.enable", "false");
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		return broker;
 	}
 
 	/**

@@ -36,7 +36,7 @@ public final class TopicReader {
 	 */
 	public static List<ConsumerRecord<String, CloudEvent>> readUntil(String topic,
 			Predicate<List<ConsumerRecord<String, CloudEvent>>> done, Duration timeout) {
-		return readUntil(topic, CloudEventDeserializer.class, done, timeout);
+		return readUntil(EmbeddedServices.kafkaBootstrapServers(), topic, CloudEventDeserializer.class, done, timeout);
 	}
 
 	/**
@@ -56,15 +56,26 @@ public final class TopicReader {
 	 * @return every record read
 	 */
 	public static List<ConsumerRecord<String, byte[]>> readRaw(String topic, int count) {
-		return readUntil(topic, ByteArrayDeserializer.class, (records) -> records.size() >= count,
+		return readRaw(topic, count, EmbeddedServices.kafkaBootstrapServers());
+	}
+
+	/**
+	 * Read until at least {@code count} records were read from the given broker, values as bytes.
+	 * @param topic the topic
+	 * @param count the number of records to wait for
+	 * @param bootstrapServers the broker to read from
+	 * @return every record read
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readRaw(String topic, int count, String bootstrapServers) {
+		return readUntil(bootstrapServers, topic, ByteArrayDeserializer.class, (records) -> records.size() >= count,
 				Duration.ofSeconds(60));
 	}
 
-	private static <V> List<ConsumerRecord<String, V>> readUntil(String topic,
+	private static <V> List<ConsumerRecord<String, V>> readUntil(String bootstrapServers, String topic,
 			Class<? extends Deserializer<V>> valueDeserializer, Predicate<List<ConsumerRecord<String, V>>> done,
 			Duration timeout) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				EmbeddedServices.kafkaBootstrapServers(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
 				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer,
 				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
 		List<ConsumerRecord<String, V>> records = new ArrayList<>();
