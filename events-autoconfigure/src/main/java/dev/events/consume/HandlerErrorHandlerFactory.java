@@ -21,6 +21,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -96,8 +97,9 @@ public final class HandlerErrorHandlerFactory {
 	DefaultErrorHandler create(String handlerId, EventHandlerMethod.HandlerRetry retry) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
 				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
-		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders().add(UndeliverableEventException.REASON_HEADER,
-				reason(ex).getBytes(StandardCharsets.UTF_8)));
+		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
+			.add(UndeliverableEventException.REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8))
+			.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, handlerId.getBytes(StandardCharsets.UTF_8)));
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
 			deadLetters.accept(record, failureOf(ex));
 			this.deadLettered.incrementAndGet();
@@ -125,7 +127,8 @@ public final class HandlerErrorHandlerFactory {
 	}
 
 	/**
-	 * Return what failed, without spring-kafka's wrappers, for the dead-letter headers.
+	 * Return what failed, without spring-kafka's wrappers, for the dead-letter headers. The
+	 * wrappers also carried the consumer group, which the headers function adds back.
 	 */
 	private static Exception failureOf(Exception exception) {
 		Exception failure = exception;
