@@ -23,6 +23,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class EmbeddedServices {
 
+	/**
+	 * The system property a started broker writes its address to; the test kit's default,
+	 * {@code spring.kafka.bootstrap-servers}, would silently win over every application's own
+	 * configuration in the same JVM.
+	 */
+	public static final String BROKERS_PROPERTY = "events.test.kafka.brokers";
+
 	private static @Nullable EmbeddedPostgres postgres;
 
 	private static @Nullable EmbeddedKafkaKraftBroker kafka;
@@ -78,6 +85,7 @@ public final class EmbeddedServices {
 	 */
 	public static EmbeddedKafkaKraftBroker newKafka(int port) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
+		broker.brokerListProperty(BROKERS_PROPERTY);
 		if (port != 0) {
 			broker.brokerProperty("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://localhost:" + port);
 			broker.brokerProperty("listener.security.protocol.map",
