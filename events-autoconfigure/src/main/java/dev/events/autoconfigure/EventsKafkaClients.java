@@ -45,15 +45,19 @@ final class EventsKafkaClients {
 
 	/**
 	 * A consumer factory reading keys and values as bytes, committing offsets only when told
-	 * and starting new consumer groups at the earliest offset unless configured otherwise.
+	 * and starting new consumer groups at the earliest offset unless configured otherwise. The
+	 * application factory's listeners (such as Boot's Micrometer metrics) apply to it too.
 	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static ConsumerFactory<byte[], byte[]> consumerFactory(ConsumerFactory<?, ?> consumerFactory) {
 		Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		return new DefaultKafkaConsumerFactory<>(config);
+		DefaultKafkaConsumerFactory<byte[], byte[]> bytes = new DefaultKafkaConsumerFactory<>(config);
+		consumerFactory.getListeners().forEach((listener) -> bytes.addListener((ConsumerFactory.Listener) listener));
+		return bytes;
 	}
 
 	private static void putIfNotConfigured(Map<String, Object> overrides, Map<String, Object> configured, String key,

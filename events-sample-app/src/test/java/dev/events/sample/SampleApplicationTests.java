@@ -140,6 +140,15 @@ class SampleApplicationTests {
 		});
 	}
 
+	@Test
+	void kafkaClientMetricsCoverTheEventsProducerAndHandlerConsumers() {
+		placeOrder("acme", "{\"customerId\":\"c-4\",\"amount\":5}");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String names = this.http.get().uri("/actuator/metrics").retrieve().body(Map.class).get("names").toString();
+			assertThat(names).contains("kafka.producer.record.send.total", "kafka.consumer.fetch.manager.records.consumed.total");
+		});
+	}
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> eventsHealth() {
 		Map<String, Object> health = this.http.get().uri("/actuator/health").retrieve().body(Map.class);
