@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +23,7 @@ import dev.events.support.TestApplication;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
+import static dev.events.test.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -98,10 +98,6 @@ class PoisonRecordIntegrationTests {
 				"{\"parcelId\":\"%s\",\"grams\":%d}".formatted(parcelId, grams)));
 	}
 
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Handlers {

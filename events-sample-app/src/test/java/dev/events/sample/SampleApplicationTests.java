@@ -1,6 +1,5 @@
 package dev.events.sample;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.springframework.web.client.RestClient;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 
+import static dev.events.test.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -173,8 +173,5 @@ class SampleApplicationTests {
 		return this.jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();
 	}
 
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
 
 }

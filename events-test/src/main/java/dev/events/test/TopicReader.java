@@ -1,5 +1,6 @@
 package dev.events.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +14,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a topic from the beginning with a plain Kafka consumer, by default with io.cloudevents'
@@ -69,6 +72,17 @@ public final class TopicReader {
 	public static List<ConsumerRecord<String, byte[]>> readRaw(String topic, int count, String bootstrapServers) {
 		return readUntil(bootstrapServers, topic, ByteArrayDeserializer.class, (records) -> records.size() >= count,
 				Duration.ofSeconds(60));
+	}
+
+	/**
+	 * Return the value of a record's last header of the given name, as UTF-8 text.
+	 * @param record the record
+	 * @param name the header name
+	 * @return the value, or {@code null} if the record has no such header
+	 */
+	public static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private static <V> List<ConsumerRecord<String, V>> readUntil(String bootstrapServers, String topic,
