@@ -2,6 +2,7 @@ package dev.events.autoconfigure;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,12 +33,14 @@ import dev.events.context.EventContext;
 import dev.events.inbox.InboxCleaner;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.outbox.OutboxEntry;
 import dev.events.outbox.OutboxEventPublisher;
 import dev.events.outbox.OutboxRelay;
 import dev.events.outbox.OutboxStore;
 import dev.events.outbox.ShardLeases;
 import dev.events.publish.DirectEventPublisher;
 import dev.events.publish.EventPublisher;
+import dev.events.publish.OutboundEventFactory;
 import dev.events.type.EventTypeRegistry;
 import dev.events.type.EventTypeRegistryCustomizer;
 
@@ -112,6 +115,40 @@ class EventsAutoConfigurationTests {
 			assertThat(second).containsExactly(false, true);
 			assertThat(otherHandler).containsExactly(true);
 		});
+	}
+
+	@Test
+	void inboxRowsOlderThanTheRetentionAreDeleted() {
+		this.jdbcRunner.withPropertyValues("events.handlers.inbox.retention=50ms").run((context) -> {
+			InboxStore inbox = context.getBean(InboxStore.class);
+			TransactionTemplate transactions = new TransactionTemplate(
+					context.getBean(PlatformTransactionManager.class));
+			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", List.of("old")));
+			Thread.sleep(100);
+			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", List.of("new")));
+			assertThat(context.getBean(InboxCleaner.class).cleanUp()).isEqualTo(1);
+			boolean[] again = transactions.execute((status) -> inbox.markReceived("billing", List.of("old", "new")));
+			assertThat(again).as("old was forgotten, new is remembered").containsExactly(true, false);
+		});
+	}
+
+	@Test
+	void sentEventsAreKeptForTheRetentionThenDeleted() {
+		this.jdbcRunner.withPropertyValues("events.outbox.retention=1h", "events.outbox.relay.enabled=false")
+			.run((context) -> {
+				OutboxStore store = context.getBean(OutboxStore.class);
+				store.append(context.getBean(OutboundEventFactory.class).create(new Retained("r-1"), EventContext.empty()));
+				List<OutboxEntry> pending = store.findPending(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+						10);
+				assertThat(pending).hasSize(1);
+				store.markSent(pending);
+				JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NOT NULL").query(Long.class)
+					.single()).isEqualTo(1);
+				assertThat(store.backlog().pending()).isZero();
+				assertThat(store.deleteSentBefore(Instant.now().minusSeconds(60))).isZero();
+				assertThat(store.deleteSentBefore(Instant.now().plusSeconds(1))).isEqualTo(1);
+			});
 	}
 
 	@Test
@@ -270,6 +307,10 @@ class EventsAutoConfigurationTests {
 	}
 
 	record Legacy(String id) {
+	}
+
+	@dev.events.type.DomainEvent(type = "test.Retained", topic = "retained", key = "id")
+	record Retained(String id) {
 	}
 
 }
