@@ -3,9 +3,11 @@ package dev.events.sample;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Runs the sample with no external services and no Docker: a real Kafka broker and a real
- * PostgreSQL start in-process first. Run it with
- * {@code ./mvnw -pl events-sample-app -am spring-boot:test-run}.
+ * Runs the sample with no external services: {@code ./mvnw -pl events-sample-app -am
+ * spring-boot:test-run}. By default a real Kafka broker ({@code localhost:9092}) and a real
+ * PostgreSQL start in-process first, no Docker needed; with
+ * {@code -Dsample.dev-services=testcontainers} (or {@code auto}, where Docker answers) they run
+ * as containers instead.
  */
 public final class TestSampleApplication {
 
@@ -13,8 +15,14 @@ public final class TestSampleApplication {
 	}
 
 	public static void main(String[] args) {
-		DevServices.start();
-		SpringApplication.from(SampleApplication::main).run(args);
+		SpringApplication.Augmented sample = SpringApplication.from(SampleApplication::main);
+		if (DevServicesMode.fromSystemProperty() == DevServicesMode.TESTCONTAINERS) {
+			sample.with(ContainerServices.class).run(args);
+		}
+		else {
+			DevServices.start();
+			sample.run(args);
+		}
 	}
 
 }
