@@ -51,6 +51,11 @@ public final class EventsHandlerAutoConfiguration {
 	 */
 	public static final String CONTAINER_FACTORY_BEAN_NAME = "eventsListenerContainerFactory";
 
+	/**
+	 * Name of the {@link KafkaTemplate} bean that sends dead letters.
+	 */
+	public static final String DEAD_LETTER_TEMPLATE_BEAN_NAME = "eventsDeadLetterKafkaTemplate";
+
 	@Bean
 	static EventHandlerMethodCollector eventHandlerMethodCollector() {
 		return new EventHandlerMethodCollector();
@@ -67,12 +72,20 @@ public final class EventsHandlerAutoConfiguration {
 		return factory;
 	}
 
+	/**
+	 * The template dead letters are sent with: keys and values as the bytes received.
+	 */
+	@Bean(DEAD_LETTER_TEMPLATE_BEAN_NAME)
+	@ConditionalOnMissingBean(name = DEAD_LETTER_TEMPLATE_BEAN_NAME)
+	KafkaTemplate<byte[], byte[]> eventsDeadLetterKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+		return EventsKafkaClients.template(producerFactory, ByteArraySerializer.class);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	HandlerErrorHandlerFactory handlerErrorHandlerFactory(ProducerFactory<?, ?> producerFactory,
+	HandlerErrorHandlerFactory handlerErrorHandlerFactory(
+			@Qualifier(DEAD_LETTER_TEMPLATE_BEAN_NAME) KafkaTemplate<byte[], byte[]> deadLetterTemplate,
 			EventsProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
-		KafkaTemplate<byte[], byte[]> deadLetterTemplate = EventsKafkaClients.template(producerFactory,
-				ByteArraySerializer.class);
 		EventsProperties.Retry retry = properties.getHandlers().getRetry();
 		return new HandlerErrorHandlerFactory(deadLetterTemplate, properties.getHandlers().getDeadLetterTopic(),
 				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
