@@ -218,7 +218,7 @@ public class EventsProperties {
 		/**
 		 * Maximum number of events read and sent in one round.
 		 */
-		private int batchSize = 500;
+		private int batchSize = 2000;
 
 		/**
 		 * How long the relay waits for newly committed events before polling the outbox again.

@@ -20,7 +20,7 @@ CREATE TABLE events_outbox (
     parked_at         TIMESTAMP WITH TIME ZONE
 );
 
-CREATE INDEX events_outbox_pending ON events_outbox (shard, seq) WHERE sent_at IS NULL AND parked_at IS NULL;
+CREATE INDEX events_outbox_pending ON events_outbox (seq) WHERE sent_at IS NULL AND parked_at IS NULL;
 CREATE INDEX events_outbox_sent ON events_outbox (sent_at) WHERE sent_at IS NOT NULL;
 CREATE INDEX events_outbox_parked ON events_outbox (event_id) WHERE parked_at IS NOT NULL;
 
