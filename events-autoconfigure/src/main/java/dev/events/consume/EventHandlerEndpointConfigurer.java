@@ -19,7 +19,6 @@ import org.springframework.messaging.handler.annotation.support.DefaultMessageHa
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.events.inbox.InboxStore;
-import dev.events.type.EventTypeRegistry;
 
 /**
  * Registers one spring-kafka listener endpoint per {@link EventHandler} method with the

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.flywaydb.core.Flyway;
@@ -41,10 +43,12 @@ import dev.events.outbox.ShardLeases;
 import dev.events.publish.DirectEventPublisher;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.OutboundEventFactory;
+import dev.events.type.DomainEvent;
 import dev.events.type.EventTypeRegistry;
 import dev.events.type.EventTypeRegistryCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -89,7 +93,7 @@ class EventsAutoConfigurationTests {
 				.hasSingleBean(OutboxRelay.class)
 				.hasSingleBean(EventsSchemaMigrator.class)
 				.doesNotHaveBean(DirectEventPublisher.class);
-			JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox").query(Long.class).single()).isZero();
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM \"events_schema_history\" WHERE \"version\" = '1'").query(Long.class).single())
 				.isPositive();
@@ -142,7 +146,7 @@ class EventsAutoConfigurationTests {
 						10);
 				assertThat(pending).hasSize(1);
 				store.markSent(pending);
-				JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+				JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 				assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NOT NULL").query(Long.class)
 					.single()).isEqualTo(1);
 				assertThat(store.backlog().pending()).isZero();
@@ -188,7 +192,7 @@ class EventsAutoConfigurationTests {
 		this.jdbcRunner.withPropertyValues("spring.flyway.enabled=true", "spring.flyway.locations=classpath:db/app-migration")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Flyway.class).hasSingleBean(EventsSchemaMigrator.class);
-				JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+				JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 				assertThat(jdbc.sql("SELECT COUNT(*) FROM app_orders").query(Long.class).single()).isZero();
 				assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox").query(Long.class).single()).isZero();
 				assertThat(jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL").query(String.class).list())
@@ -299,7 +303,7 @@ class EventsAutoConfigurationTests {
 	void directPublisherRefusesUnknownEventClassesClearly() {
 		this.runner.run((context) -> {
 			EventPublisher publisher = context.getBean(EventPublisher.class);
-			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			assertThatIllegalArgumentException()
 				.isThrownBy(() -> publisher.publish(new Legacy("1"), EventContext.empty()))
 				.withMessageContaining(Legacy.class.getName())
 				.withMessageContaining("@DomainEvent");
@@ -309,7 +313,7 @@ class EventsAutoConfigurationTests {
 	record Legacy(String id) {
 	}
 
-	@dev.events.type.DomainEvent(type = "test.Retained", topic = "retained", key = "id")
+	@DomainEvent(type = "test.Retained", topic = "retained", key = "id")
 	record Retained(String id) {
 	}
 

@@ -2,7 +2,6 @@ package dev.events.consume;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,8 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
 import dev.events.publish.EventPublisher;
-import dev.events.test.EmbeddedServices;
 import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 

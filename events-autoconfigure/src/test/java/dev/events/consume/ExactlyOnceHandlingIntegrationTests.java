@@ -1,6 +1,7 @@
 package dev.events.consume;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +32,8 @@ import dev.events.outbox.OutboxStore;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.OutboundEvent;
 import dev.events.publish.OutboundEventFactory;
-import dev.events.test.EmbeddedServices;
 import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -152,7 +153,7 @@ class ExactlyOnceHandlingIntegrationTests {
 	}
 
 	private static java.util.List<TopicPartition> partitions(Admin admin) throws Exception {
-		return admin.describeTopics(java.util.List.of("ledger"))
+		return admin.describeTopics(List.of("ledger"))
 			.allTopicNames()
 			.get()
 			.get("ledger")

@@ -1,6 +1,7 @@
 package dev.events.health;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -61,7 +62,7 @@ class EventsHealthIntegrationTests {
 			assertThat(detail(health, "outbox")).containsEntry("status", "UP").containsEntry("parked", 0L);
 			assertThat(detail(health, "handlers")).containsKey("heartbeat-listener");
 			assertThat(detail(detail(health, "handlers"), "heartbeat-listener")).containsEntry("running", true)
-				.containsEntry("assignedPartitions", java.util.List.of("heartbeats-0"));
+				.containsEntry("assignedPartitions", List.of("heartbeats-0"));
 			assertThat(health.getDetails()).containsEntry("deadLettered", 0L);
 		});
 	}

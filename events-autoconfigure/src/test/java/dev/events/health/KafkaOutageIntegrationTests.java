@@ -3,6 +3,7 @@ package dev.events.health;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -74,7 +75,7 @@ class KafkaOutageIntegrationTests {
 		this.broker = EmbeddedServices.newKafka(port);
 		this.broker.afterPropertiesSet();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port))) {
-			admin.createTopics(java.util.List.of(new NewTopic("survivors", 1, (short) 1))).all().get();
+			admin.createTopics(List.of(new NewTopic("survivors", 1, (short) 1))).all().get();
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> rows.all("survivors") == 0);
 		await().atMost(Duration.ofSeconds(10))

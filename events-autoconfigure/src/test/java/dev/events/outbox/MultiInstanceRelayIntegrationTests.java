@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.publish.EventPublisher;
-import dev.events.test.EmbeddedServices;
 import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -43,7 +45,7 @@ class MultiInstanceRelayIntegrationTests {
 	void startTwoInstances() {
 		this.first = start("instance-a");
 		this.second = start("instance-b");
-		this.jdbc = JdbcClient.create(this.second.getBean(javax.sql.DataSource.class));
+		this.jdbc = JdbcClient.create(this.second.getBean(DataSource.class));
 	}
 
 	@AfterEach

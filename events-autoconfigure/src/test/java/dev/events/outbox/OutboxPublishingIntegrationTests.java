@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import io.cloudevents.CloudEvent;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,13 +36,11 @@ import dev.events.cloudevents.CloudEventExtensions;
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
 import dev.events.publish.EventPublisher;
-import dev.events.test.EmbeddedServices;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
-
-import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -215,7 +216,7 @@ class OutboxPublishingIntegrationTests {
 	static final class JdbcRows {
 
 		static long countByEventId(DataSource dataSource, UUID id) {
-			return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+			return JdbcClient.create(dataSource)
 				.sql("SELECT COUNT(*) FROM events_outbox WHERE event_id = ?")
 				.param(id)
 				.query(Long.class)

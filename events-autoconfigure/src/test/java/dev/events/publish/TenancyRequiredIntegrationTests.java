@@ -1,5 +1,7 @@
 package dev.events.publish;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -15,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
-import dev.events.test.EmbeddedServices;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -70,8 +72,8 @@ class TenancyRequiredIntegrationTests {
 				(records) -> records.stream()
 					.map((record) -> record.value().getId())
 					.toList()
-					.containsAll(java.util.List.of(fromContext.toString(), explicit.toString())),
-				java.time.Duration.ofSeconds(30)))
+					.containsAll(List.of(fromContext.toString(), explicit.toString())),
+				Duration.ofSeconds(30)))
 			.extracting((record) -> record.value().getExtension("tenantid"))
 			.contains("acme", "globex");
 	}
