@@ -103,7 +103,8 @@ public final class EventsHandlerAutoConfiguration {
 			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
 		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
-				properties.getTenancy().isRequired(), environment.getProperty("spring.application.name", "application"),
+				properties.getTenancy().isRequired(), handlers.getUnknownTypes(),
+				environment.getProperty("spring.application.name", "application"),
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
 				EventsObservability.observationRegistry(observationRegistry),
 				EventsObservability.meterRegistry(meterRegistry));

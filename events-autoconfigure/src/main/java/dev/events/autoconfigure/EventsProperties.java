@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.events.cloudevents.CloudEventsMode;
+import dev.events.consume.UnknownTypePolicy;
 
 /**
  * Configuration properties of {@code events}. Kafka connection, security and client tuning stay
@@ -361,6 +362,13 @@ public class EventsProperties {
 		 */
 		private String deadLetterTopic = "{topic}.dlt";
 
+		/**
+		 * What handlers do with records of CloudEvent types no event class is registered for:
+		 * send them to the dead-letter topic, or skip them (for topics shared with types this
+		 * application does not care about).
+		 */
+		private UnknownTypePolicy unknownTypes = UnknownTypePolicy.DEAD_LETTER;
+
 		private final Retry retry = new Retry();
 
 		private final Inbox inbox = new Inbox();
@@ -379,6 +387,14 @@ public class EventsProperties {
 
 		public void setDeadLetterTopic(String deadLetterTopic) {
 			this.deadLetterTopic = deadLetterTopic;
+		}
+
+		public UnknownTypePolicy getUnknownTypes() {
+			return this.unknownTypes;
+		}
+
+		public void setUnknownTypes(UnknownTypePolicy unknownTypes) {
+			this.unknownTypes = unknownTypes;
 		}
 
 		public Retry getRetry() {

@@ -33,21 +33,32 @@ final class EventDecoder {
 
 	private final boolean tenantRequired;
 
+	private final UnknownTypePolicy unknownTypes;
+
 	EventDecoder(CloudEventRecordMapper mapper, EventTypeRegistry registry, JsonMapper jsonMapper,
-			boolean tenantRequired) {
+			boolean tenantRequired, UnknownTypePolicy unknownTypes) {
 		this.mapper = mapper;
 		this.registry = registry;
 		this.jsonMapper = jsonMapper;
 		this.tenantRequired = tenantRequired;
+		this.unknownTypes = unknownTypes;
 	}
 
-	ReceivedEvent decode(ConsumerRecord<?, byte @Nullable []> record) {
+	/**
+	 * Decode a record.
+	 * @param record the record
+	 * @return the event, or {@code null} for an unknown type that is to be skipped
+	 */
+	@Nullable ReceivedEvent decode(ConsumerRecord<?, byte @Nullable []> record) {
 		CloudEvent cloudEvent = readCloudEvent(record);
 		EventTypeDefinition<?> definition;
 		try {
 			definition = this.registry.definitionFor(cloudEvent.getType());
 		}
 		catch (UnknownEventTypeException ex) {
+			if (this.unknownTypes == UnknownTypePolicy.SKIP) {
+				return null;
+			}
 			throw new UndeliverableEventException(UNKNOWN_TYPE, ex.getMessage(), ex);
 		}
 		String correlationId = ReceivedEvent.extension(cloudEvent, CloudEventExtensions.CORRELATION_ID);

@@ -66,7 +66,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		this.resolver = new EventHandlerMethodResolver(settings.registry(), settings.applicationName(),
 				settings.concurrency(), settings.maxAttempts());
 		this.decoder = new EventDecoder(settings.mapper(), settings.registry(), settings.jsonMapper(),
-				settings.tenantRequired());
+				settings.tenantRequired(), settings.unknownTypes());
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.containerFactory = containerFactory;

@@ -92,7 +92,7 @@ final class EventHandlerListener {
 		List<ReceivedEvent> events = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
 			ReceivedEvent event = decode(records.get(i), i);
-			if (this.handler.handles(event.definition().eventClass())) {
+			if (event != null && this.handler.handles(event.definition().eventClass())) {
 				indexes.add(i);
 				events.add(event);
 			}
@@ -126,7 +126,7 @@ final class EventHandlerListener {
 		});
 	}
 
-	private ReceivedEvent decode(ConsumerRecord<byte[], byte[]> record, int index) {
+	private @Nullable ReceivedEvent decode(ConsumerRecord<byte[], byte[]> record, int index) {
 		try {
 			return this.decoder.decode(record);
 		}

@@ -15,6 +15,7 @@ import dev.events.type.EventTypeRegistry;
  * @param mapper reads CloudEvents from records
  * @param jsonMapper binds event data to event classes
  * @param tenantRequired whether events without a tenant are undeliverable
+ * @param unknownTypes what to do with records of unregistered types
  * @param applicationName the prefix of default handler ids
  * @param concurrency the default number of consumer threads per handler
  * @param maxAttempts the default delivery attempts before the dead-letter topic
@@ -22,7 +23,7 @@ import dev.events.type.EventTypeRegistry;
  * @param meterRegistry where duplicates are counted
  */
 public record HandlerSettings(EventTypeRegistry registry, CloudEventRecordMapper mapper, JsonMapper jsonMapper,
-		boolean tenantRequired, String applicationName, int concurrency, int maxAttempts,
+		boolean tenantRequired, UnknownTypePolicy unknownTypes, String applicationName, int concurrency, int maxAttempts,
 		ObservationRegistry observations, MeterRegistry meterRegistry) {
 
 }

@@ -32,16 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With tenancy required, events without a tenant are dead-lettered at once; per-handler retry
- * settings override the global ones.
+ * Handler settings: with tenancy required, events without a tenant are dead-lettered at once;
+ * per-handler retry settings override the global ones; unknown types can be skipped.
  */
-@SpringBootTest(classes = { TestApplication.class, HandlerTenancyAndRetryIntegrationTests.Handlers.class },
+@SpringBootTest(classes = { TestApplication.class, HandlerSettingsIntegrationTests.Handlers.class },
 		properties = { "events.tenancy.required=true", "events.topics.claims.partitions=1",
 				"events.topics.claims.dead-letter=true", "events.handlers.dead-letter-topic={topic}.dlt",
 				"events.handlers.retry.max-attempts=20", "events.handlers.retry.initial-interval=50ms",
-				"events.handlers.retry.max-interval=50ms" })
+				"events.handlers.retry.max-interval=50ms", "events.handlers.unknown-types=skip" })
 @DirtiesContext
-class HandlerTenancyAndRetryIntegrationTests {
+class HandlerSettingsIntegrationTests {
 
 	private static final String TYPE = "dev.events.test.Claim";
 
@@ -77,6 +77,21 @@ class HandlerTenancyAndRetryIntegrationTests {
 		});
 		assertThat(this.handlers.attempts.get("claim-rejecter").get()).as("non-retryable: one attempt").isEqualTo(1);
 		assertThat(this.handlers.attempts.get("claim-retrier").get()).as("maxAttempts = 3").isEqualTo(3);
+	}
+
+	@Test
+	void unknownTypesAreSkippedWhenConfiguredSo() {
+		ProducerRecord<String, byte[]> foreign = RawRecords.cloudEvent("claims", "claims-key",
+				"com.other.service.ClaimAudited", "{}");
+		foreign.headers().add("ce_tenantid", "acme".getBytes(StandardCharsets.UTF_8));
+		RawRecords.send(foreign);
+		RawRecords.send(claim("after-foreign", "acme"));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.handlers.settled).contains("after-foreign"));
+		assertThat(deadLetters("claim-settler")).noneSatisfy((record) -> assertThat(
+				header(record, UndeliverableEventException.REASON_HEADER))
+			.isEqualTo("UNKNOWN_TYPE"));
 	}
 
 	private static ProducerRecord<String, byte[]> claim(String claimId, String tenant) {
