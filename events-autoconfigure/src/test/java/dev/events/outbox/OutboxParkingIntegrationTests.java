@@ -5,11 +5,15 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * An event that keeps failing is parked after the configured attempts, is visible, and is sent
  * once an operator retries it.
  */
-@SpringBootTest(classes = TestApplication.class,
+@SpringBootTest(classes = { TestApplication.class, OutboxParkingIntegrationTests.Metrics.class },
 		properties = { "events.outbox.relay.max-attempts=3", "events.outbox.relay.initial-backoff=50ms",
 				"events.outbox.relay.max-backoff=100ms", "spring.kafka.producer.properties[max.block.ms]=200" })
 @DirtiesContext
@@ -52,6 +56,12 @@ class OutboxParkingIntegrationTests {
 	@Autowired
 	KafkaAdmin admin;
 
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	OutboxMetrics outboxMetrics;
+
 	@Test
 	void eventThatKeepsFailingIsParkedAndSentWhenRetried() {
 		for (int i = 0; i < 3; i++) {
@@ -61,6 +71,11 @@ class OutboxParkingIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> rows.parked("undeliverable") == 3);
 		assertThat(rows.pending("undeliverable")).isZero();
 		assertThat(this.store.countParked()).isEqualTo(3);
+		this.outboxMetrics.bindTo(this.meters);
+		assertThat(this.meters.get("events.relay.failed").counter().count()).isEqualTo(9);
+		assertThat(this.meters.get("events.relay.parked").counter().count()).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.meters.get("events.outbox.parked").gauge().value()).isEqualTo(3));
 		List<ParkedEvent> parked = this.store.findParked(10);
 		assertThat(parked).hasSize(3).allSatisfy((event) -> {
 			assertThat(event.attempts()).isEqualTo(3);
@@ -73,6 +88,16 @@ class OutboxParkingIntegrationTests {
 		assertThat(this.store.retryAllParked()).isEqualTo(2);
 		assertThat(TopicReader.read("undeliverable", 3)).hasSize(3);
 		await().atMost(Duration.ofSeconds(10)).until(() -> rows.all("undeliverable") == 0);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Metrics {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
 	}
 
 	@DomainEvent(type = "dev.events.test.Undeliverable", topic = "undeliverable", key = "key")
