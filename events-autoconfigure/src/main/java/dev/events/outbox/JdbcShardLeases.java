@@ -12,7 +12,9 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.jdbc.JdbcDialect;
@@ -27,7 +29,7 @@ import dev.events.jdbc.JdbcDialect;
  * lease. An instance that stops gives its shards up; one that dies loses them once its leases
  * expire.
  */
-public class JdbcShardLeases implements ShardLeases {
+public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
 	private static final String UPDATE_HEARTBEAT = """
 			UPDATE events_outbox_instance SET heartbeat_at = :now WHERE instance_id = :instance
@@ -73,6 +75,14 @@ public class JdbcShardLeases implements ShardLeases {
 			UPDATE events_outbox_lease SET owner = NULL, expires_at = NULL WHERE owner = :instance
 			""";
 
+	private static final String COUNT_LEASES = "SELECT COUNT(*) FROM events_outbox_lease";
+
+	private static final String COUNT_PENDING = """
+			SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL AND parked_at IS NULL
+			""";
+
+	private static final String DELETE_SURPLUS_LEASES = "DELETE FROM events_outbox_lease WHERE shard >= :shards";
+
 	private static final int DEAD_INSTANCE_LEASES = 10;
 
 	private final JdbcClient jdbc;
@@ -109,6 +119,34 @@ public class JdbcShardLeases implements ShardLeases {
 		this.shards = shards;
 		this.leaseDuration = leaseDuration;
 		this.clock = clock;
+	}
+
+	/**
+	 * Refuse to start when the number of shards changed while events are pending: their shards
+	 * were computed with the old number, so some would never be sent and the order of others
+	 * would break. With an empty outbox the leases simply follow the new number.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		long leases;
+		try {
+			leases = this.jdbc.sql(COUNT_LEASES).query(Long.class).single();
+		}
+		catch (BadSqlGrammarException ex) {
+			throw new IllegalStateException("The events tables are missing: let events create them "
+					+ "(events.jdbc.initialize-schema=true, with Flyway on the classpath) or apply the scripts under "
+					+ "classpath:dev/events/db/migration/<database> yourself", ex);
+		}
+		if (leases == 0 || leases == this.shards) {
+			return;
+		}
+		long pending = this.jdbc.sql(COUNT_PENDING).query(Long.class).single();
+		if (pending > 0) {
+			throw new IllegalStateException(("events.outbox.shards changed from %d to %d while %d events are pending "
+					+ "in the outbox: set it back to %d until the outbox is empty, then change it")
+				.formatted(leases, this.shards, pending, leases));
+		}
+		this.jdbc.sql(DELETE_SURPLUS_LEASES).param("shards", this.shards).update();
 	}
 
 	@Override

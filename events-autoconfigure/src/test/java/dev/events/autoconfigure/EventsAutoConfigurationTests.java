@@ -164,6 +164,33 @@ class EventsAutoConfigurationTests {
 	}
 
 	@Test
+	void changingTheShardCountWithPendingEventsIsRefusedAndWithAnEmptyOutboxAccepted() {
+		ApplicationContextRunner sharedDatabase = this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, FlywayAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:shards-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"spring.flyway.enabled=false");
+		sharedDatabase.withPropertyValues("events.outbox.shards=4").run((context) -> {
+			assertThat(context.getBean(ShardLeases.class).refresh()).hasSize(4);
+			context.getBean(OutboxStore.class)
+				.append(context.getBean(OutboundEventFactory.class).create(new Retained("r-1"), EventContext.empty()));
+			context.getBean(OutboxRelay.class).stop();
+		});
+		sharedDatabase.withPropertyValues("events.outbox.shards=8", "events.outbox.relay.enabled=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("events.outbox.shards changed from 4 to 8 while 1 events are pending"));
+		sharedDatabase.withPropertyValues("events.outbox.shards=4").run((context) -> {
+			OutboxStore store = context.getBean(OutboxStore.class);
+			context.getBean(OutboxRelay.class).stop();
+			store.markSent(store.findPending(List.of(0, 1, 2, 3), 10));
+		});
+		sharedDatabase.withPropertyValues("events.outbox.shards=2", "events.outbox.relay.enabled=true")
+			.run((context) -> assertThat(context.getBean(ShardLeases.class).refresh()).containsExactly(0, 1));
+	}
+
+	@Test
 	void outboxCanBeDisabled() {
 		this.jdbcRunner.withPropertyValues("events.outbox.enabled=false").run((context) -> {
 			assertThat(context).getBean(EventPublisher.class).isInstanceOf(DirectEventPublisher.class);
@@ -182,9 +209,18 @@ class EventsAutoConfigurationTests {
 
 	@Test
 	void schemaInitializationCanBeDisabled() {
-		this.jdbcRunner.withPropertyValues("events.jdbc.initialize-schema=false")
+		this.jdbcRunner.withPropertyValues("events.jdbc.initialize-schema=false", "events.outbox.relay.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(EventsSchemaMigrator.class)
 				.hasSingleBean(OutboxStore.class));
+	}
+
+	@Test
+	void relayWithoutItsTablesFailsToStartSayingHowToCreateThem() {
+		this.jdbcRunner.withPropertyValues("events.jdbc.initialize-schema=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("The events tables are missing")
+				.hasStackTraceContaining("classpath:dev/events/db/migration/"));
 	}
 
 	@Test
