@@ -1,0 +1,99 @@
+package dev.events.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.events.jdbc.JdbcDialect;
+import dev.events.publish.EventPublisher;
+import dev.events.support.OutboxRows;
+import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
+import dev.events.test.TopicReader;
+import dev.events.type.DomainEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A relay instance that dies (kill -9: no shutdown, leases never released) holds its shards only
+ * until its leases expire; then a surviving instance takes them and sends what was committed.
+ */
+class CrashedRelayTakeoverIntegrationTests {
+
+	private ConfigurableApplicationContext publisherOnly;
+
+	private ConfigurableApplicationContext survivor;
+
+	@AfterEach
+	void stop() {
+		if (this.survivor != null) {
+			this.survivor.close();
+		}
+		if (this.publisherOnly != null) {
+			this.publisherOnly.close();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String... properties) {
+		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
+					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl("crash"),
+					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
+					"events.topics.orphans.partitions=2")
+			.properties(properties)
+			.run();
+	}
+
+	@Test
+	void shardsOfADeadInstanceAreTakenOverOnceItsLeasesExpire() {
+		this.publisherOnly = start("events.outbox.relay.enabled=false");
+		DataSource dataSource = this.publisherOnly.getBean(DataSource.class);
+		JdbcShardLeases dead = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "dead-instance", 16,
+				Duration.ofSeconds(12), Clock.systemUTC());
+		dead.afterPropertiesSet();
+		assertThat(dead.refresh()).hasSize(16);
+		EventPublisher publisher = this.publisherOnly.getBean(EventPublisher.class);
+		for (int i = 0; i < 20; i++) {
+			publisher.publish(new Orphan("key-" + i));
+		}
+
+		this.survivor = start("events.outbox.relay.instance-id=survivor",
+				"events.outbox.relay.lease-refresh-interval=100ms", "events.outbox.relay.lease-duration=2s");
+		OutboxRows rows = new OutboxRows(dataSource);
+		assertThat(shardsByOwner(dataSource)).as("the dead instance's leases are still valid")
+			.containsEntry("dead-instance", 16L);
+		assertThat(rows.pending("orphans")).isEqualTo(20);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(shardsByOwner(dataSource)).containsOnly(Map.entry("survivor", 16L)));
+		assertThat(TopicReader.read("orphans", 20)).hasSize(20);
+		await().atMost(Duration.ofSeconds(10)).until(() -> rows.all("orphans") == 0);
+	}
+
+	private static Map<String, Long> shardsByOwner(DataSource dataSource) {
+		Map<String, Long> owners = new HashMap<>();
+		JdbcClient.create(dataSource)
+			.sql("SELECT owner, COUNT(*) AS shards FROM events_outbox_lease WHERE owner IS NOT NULL GROUP BY owner")
+			.query((row) -> {
+				owners.put(row.getString("owner"), row.getLong("shards"));
+			});
+		return owners;
+	}
+
+	@DomainEvent(type = "dev.events.test.Orphan", topic = "orphans", key = "key")
+	record Orphan(String key) {
+	}
+
+}
