@@ -25,6 +25,7 @@ import org.springframework.kafka.core.ProducerFactory;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.cloudevents.KafkaEventSender;
+import dev.events.consume.DeadLetterTopics;
 import dev.events.publish.DirectEventPublisher;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
@@ -110,7 +111,8 @@ public final class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "eventsTopics")
 	KafkaAdmin.NewTopics eventsTopics(EventsProperties properties) {
-		return new EventsTopics(properties.getTopics(), properties.getHandlers().getDeadLetterTopic()).toNewTopics();
+		return new EventsTopics(properties.getTopics(), new DeadLetterTopics(properties.getHandlers().getDeadLetterTopic()))
+			.toNewTopics();
 	}
 
 }

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.consume.DeadLetterTopics;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.consume.EventHandlerMethodCollector;
 import dev.events.consume.HandlerErrorHandlerFactory;
@@ -87,7 +88,8 @@ public final class EventsHandlerAutoConfiguration {
 			@Qualifier(DEAD_LETTER_TEMPLATE_BEAN_NAME) KafkaTemplate<byte[], byte[]> deadLetterTemplate,
 			EventsProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
 		EventsProperties.Retry retry = properties.getHandlers().getRetry();
-		return new HandlerErrorHandlerFactory(deadLetterTemplate, properties.getHandlers().getDeadLetterTopic(),
+		return new HandlerErrorHandlerFactory(deadLetterTemplate,
+				new DeadLetterTopics(properties.getHandlers().getDeadLetterTopic()),
 				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
 				EventsObservability.meterRegistry(meterRegistry));
 	}

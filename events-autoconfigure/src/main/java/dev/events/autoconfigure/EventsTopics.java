@@ -10,6 +10,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import dev.events.consume.DeadLetterTopics;
+
 /**
  * Turns the topics declared under {@code events.topics} into {@link NewTopic} definitions
  * that Boot's {@link KafkaAdmin} creates on startup.
@@ -18,11 +20,11 @@ final class EventsTopics {
 
 	private final Map<String, EventsProperties.Topic> topics;
 
-	private final String deadLetterTopicPattern;
+	private final DeadLetterTopics deadLetterTopics;
 
-	EventsTopics(Map<String, EventsProperties.Topic> topics, String deadLetterTopicPattern) {
+	EventsTopics(Map<String, EventsProperties.Topic> topics, DeadLetterTopics deadLetterTopics) {
 		this.topics = topics;
-		this.deadLetterTopicPattern = deadLetterTopicPattern;
+		this.deadLetterTopics = deadLetterTopics;
 	}
 
 	KafkaAdmin.NewTopics toNewTopics() {
@@ -34,7 +36,7 @@ final class EventsTopics {
 		this.topics.forEach((name, topic) -> {
 			newTopics.add(newTopic(name, topic));
 			if (topic.isDeadLetter()) {
-				newTopics.add(newTopic(this.deadLetterTopicPattern.replace("{topic}", name), topic));
+				newTopics.add(newTopic(this.deadLetterTopics.of(name), topic));
 			}
 		});
 		return newTopics;

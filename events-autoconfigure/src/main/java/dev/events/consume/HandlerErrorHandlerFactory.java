@@ -45,7 +45,7 @@ public final class HandlerErrorHandlerFactory {
 
 	private final KafkaOperations<?, ?> deadLetterTemplate;
 
-	private final String deadLetterTopicPattern;
+	private final DeadLetterTopics deadLetterTopics;
 
 	private final Duration initialInterval;
 
@@ -60,17 +60,16 @@ public final class HandlerErrorHandlerFactory {
 	/**
 	 * Create a factory.
 	 * @param deadLetterTemplate sends records to the dead-letter topic, keys and values as bytes
-	 * @param deadLetterTopicPattern the dead-letter topic name, {@code {topic}} standing for the
-	 * record's topic
+	 * @param deadLetterTopics names the dead-letter topic of each record's topic
 	 * @param initialInterval the wait before the first retry
 	 * @param multiplier the factor each further wait grows by
 	 * @param maxInterval the longest wait between retries
 	 * @param meterRegistry where dead-lettered records are counted
 	 */
-	public HandlerErrorHandlerFactory(KafkaOperations<?, ?> deadLetterTemplate, String deadLetterTopicPattern,
+	public HandlerErrorHandlerFactory(KafkaOperations<?, ?> deadLetterTemplate, DeadLetterTopics deadLetterTopics,
 			Duration initialInterval, double multiplier, Duration maxInterval, MeterRegistry meterRegistry) {
 		this.deadLetterTemplate = deadLetterTemplate;
-		this.deadLetterTopicPattern = deadLetterTopicPattern;
+		this.deadLetterTopics = deadLetterTopics;
 		this.initialInterval = initialInterval;
 		this.multiplier = multiplier;
 		this.maxInterval = maxInterval;
@@ -85,18 +84,9 @@ public final class HandlerErrorHandlerFactory {
 		return this.deadLettered.get();
 	}
 
-	/**
-	 * Return the dead-letter topic of a topic.
-	 * @param topic the topic
-	 * @return its dead-letter topic
-	 */
-	public String deadLetterTopic(String topic) {
-		return this.deadLetterTopicPattern.replace("{topic}", topic);
-	}
-
 	DefaultErrorHandler create(String handlerId, EventHandlerMethod.HandlerRetry retry) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
-				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
+				(record, ex) -> new TopicPartition(this.deadLetterTopics.of(record.topic()), -1));
 		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
 			.add(UndeliverableEventException.REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8))
 			.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, handlerId.getBytes(StandardCharsets.UTF_8)));
@@ -110,7 +100,7 @@ public final class HandlerErrorHandlerFactory {
 				.register(this.meterRegistry)
 				.increment();
 			logger.error("Handler '%s' sent the record at %s-%d@%d to %s (%s): %s".formatted(handlerId, record.topic(),
-					record.partition(), record.offset(), deadLetterTopic(record.topic()), reason(ex),
+					record.partition(), record.offset(), this.deadLetterTopics.of(record.topic()), reason(ex),
 					NestedExceptionUtils.getMostSpecificCause(ex).getMessage()));
 		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);

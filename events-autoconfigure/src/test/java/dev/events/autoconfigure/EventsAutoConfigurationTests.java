@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.cloudevents.CloudEventsMode;
+import dev.events.consume.DeadLetterTopics;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.context.EventContext;
 import dev.events.inbox.InboxCleaner;
@@ -314,7 +315,10 @@ class EventsAutoConfigurationTests {
 					"events.topics.orders.config[min.insync.replicas]=2")
 			.run((context) -> {
 				assertThat(context).hasBean("eventsTopics");
-				NewTopic orders = new EventsTopics(context.getBean(EventsProperties.class).getTopics(), "{topic}.dlt").newTopics().get(0);
+				NewTopic orders = new EventsTopics(context.getBean(EventsProperties.class).getTopics(),
+						new DeadLetterTopics("{topic}.dlt"))
+					.newTopics()
+					.get(0);
 				assertThat(orders.name()).isEqualTo("orders");
 				assertThat(orders.numPartitions()).isEqualTo(12);
 				assertThat(orders.replicationFactor()).isEqualTo((short) 3);
