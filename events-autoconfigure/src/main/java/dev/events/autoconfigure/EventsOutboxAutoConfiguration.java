@@ -61,8 +61,8 @@ public final class EventsOutboxAutoConfiguration {
 	ShardLeases outboxShardLeases(DataSource dataSource, EventsProperties properties, OutboxStore store) {
 		EventsProperties.Relay relay = properties.getOutbox().getRelay();
 		String instanceId = (relay.getInstanceId() != null) ? relay.getInstanceId() : defaultInstanceId();
-		return new JdbcShardLeases(dataSource, JdbcDialect.of(dataSource), instanceId, properties.getOutbox().getShards(),
-				relay.getLeaseDuration(), Clock.systemUTC());
+		return new JdbcShardLeases(dataSource, JdbcDialect.of(dataSource), store, instanceId,
+				properties.getOutbox().getShards(), relay.getLeaseDuration(), Clock.systemUTC());
 	}
 
 	private static String defaultInstanceId() {

@@ -195,10 +195,15 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	@Override
 	public OutboxBacklog backlog() {
-		long pending = this.jdbc.sql(COUNT_PENDING).query(Long.class).single();
+		long pending = countPending();
 		OffsetDateTime oldest = (pending > 0)
 				? this.jdbc.sql(OLDEST_PENDING).query(OffsetDateTime.class).optional().orElse(null) : null;
 		return new OutboxBacklog(pending, oldest, countParked());
+	}
+
+	@Override
+	public long countPending() {
+		return this.jdbc.sql(COUNT_PENDING).query(Long.class).single();
 	}
 
 	@Override

@@ -77,10 +77,6 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
 	private static final String COUNT_LEASES = "SELECT COUNT(*) FROM events_outbox_lease";
 
-	private static final String COUNT_PENDING = """
-			SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL AND parked_at IS NULL
-			""";
-
 	private static final String DELETE_SURPLUS_LEASES = "DELETE FROM events_outbox_lease WHERE shard >= :shards";
 
 	private static final int DEAD_INSTANCE_LEASES = 10;
@@ -88,6 +84,8 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	private final JdbcClient jdbc;
 
 	private final JdbcDialect dialect;
+
+	private final OutboxStore outbox;
 
 	private final String insertLease;
 
@@ -105,15 +103,17 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	 * Create shard leases for one relay instance.
 	 * @param dataSource the data source holding the lease tables
 	 * @param dialect the database's dialect
+	 * @param outbox the outbox whose events are sharded
 	 * @param instanceId the id of this instance, unique among live instances
 	 * @param shards the number of shards
 	 * @param leaseDuration how long a lease lasts without renewal
 	 * @param clock the clock; instances sharing a database need clocks in sync
 	 */
-	public JdbcShardLeases(DataSource dataSource, JdbcDialect dialect, String instanceId, int shards,
-			Duration leaseDuration, Clock clock) {
+	public JdbcShardLeases(DataSource dataSource, JdbcDialect dialect, OutboxStore outbox, String instanceId,
+			int shards, Duration leaseDuration, Clock clock) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.dialect = dialect;
+		this.outbox = outbox;
 		this.insertLease = dialect.insertIfAbsent("events_outbox_lease", List.of("shard"), 1);
 		this.instanceId = instanceId;
 		this.shards = shards;
@@ -140,7 +140,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		if (leases == 0 || leases == this.shards) {
 			return;
 		}
-		long pending = this.jdbc.sql(COUNT_PENDING).query(Long.class).single();
+		long pending = this.outbox.countPending();
 		if (pending > 0) {
 			throw new IllegalStateException(("events.outbox.shards changed from %d to %d while %d events are pending "
 					+ "in the outbox: set it back to %d until the outbox is empty, then change it")

@@ -65,6 +65,12 @@ public interface OutboxStore {
 	List<ParkedEvent> findParked(int limit);
 
 	/**
+	 * Count the events not yet sent and not parked.
+	 * @return the number of pending events
+	 */
+	long countPending();
+
+	/**
 	 * Count the parked events.
 	 * @return the number of parked events
 	 */

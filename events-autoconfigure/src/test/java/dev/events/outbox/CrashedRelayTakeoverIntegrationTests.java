@@ -60,8 +60,9 @@ class CrashedRelayTakeoverIntegrationTests {
 	void shardsOfADeadInstanceAreTakenOverOnceItsLeasesExpire() {
 		this.publisherOnly = start("events.outbox.relay.enabled=false");
 		DataSource dataSource = this.publisherOnly.getBean(DataSource.class);
-		JdbcShardLeases dead = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "dead-instance", 16,
-				Duration.ofSeconds(12), Clock.systemUTC());
+		JdbcShardLeases dead = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL,
+				this.publisherOnly.getBean(OutboxStore.class), "dead-instance", 16, Duration.ofSeconds(12),
+				Clock.systemUTC());
 		dead.afterPropertiesSet();
 		assertThat(dead.refresh()).hasSize(16);
 		EventPublisher publisher = this.publisherOnly.getBean(EventPublisher.class);
