@@ -81,15 +81,17 @@ public final class EventsAutoConfiguration {
 	}
 
 	/**
-	 * The template events are sent with: the application's producer configuration
-	 * ({@code spring.kafka.producer.*}) with String keys and byte array values, and, unless
-	 * configured otherwise there, {@code acks=all}, idempotence and a short
-	 * {@code max.block.ms} so an unknown topic holds the relay back only briefly.
+	 * The template events are sent with: a non-transactional producer with the application's
+	 * producer configuration ({@code spring.kafka.producer.*}), String keys and byte array values,
+	 * and, unless configured otherwise there, {@code acks=all}, idempotence, a short
+	 * {@code max.block.ms} and no delivery deadline
+	 * ({@link EventsKafkaClients#RELAY_PRODUCER_DEFAULTS}).
 	 */
 	@Bean(KAFKA_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = KAFKA_TEMPLATE_BEAN_NAME)
 	KafkaTemplate<@Nullable String, byte[]> eventsKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
-		return EventsKafkaClients.template(producerFactory, StringSerializer.class);
+		return EventsKafkaClients.template(producerFactory, StringSerializer.class,
+				EventsKafkaClients.RELAY_PRODUCER_DEFAULTS);
 	}
 
 	@Bean

@@ -79,7 +79,8 @@ public final class EventsHandlerAutoConfiguration {
 	@Bean(DEAD_LETTER_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = DEAD_LETTER_TEMPLATE_BEAN_NAME)
 	KafkaTemplate<byte[], byte[]> eventsDeadLetterKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
-		return EventsKafkaClients.template(producerFactory, ByteArraySerializer.class);
+		return EventsKafkaClients.template(producerFactory, ByteArraySerializer.class,
+				EventsKafkaClients.DEAD_LETTER_PRODUCER_DEFAULTS);
 	}
 
 	@Bean

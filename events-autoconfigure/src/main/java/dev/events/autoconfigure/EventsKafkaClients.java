@@ -11,36 +11,58 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * Derives the Kafka clients of {@code events} from the application's own factories, so that
  * {@code spring.kafka.*} (connection, security, tuning) applies to them, with serializers that
  * fit CloudEvents and safe defaults where the application configured nothing.
+ * <p>
+ * The producers are never transactional, whatever the application's factory is: the outbox
+ * already ties events to the database transaction, and a send outside a Kafka transaction
+ * fails on a transactional producer.
  */
 final class EventsKafkaClients {
 
-	private static final int DEFAULT_MAX_BLOCK_MS = 5000;
+	/**
+	 * Defaults of the relay's producer: every acknowledgement, idempotence (no duplicates or
+	 * reordering from the producer's own retries), a short wait for metadata so an unreachable
+	 * broker or a missing topic holds a round back only briefly, and retries without a deadline,
+	 * so that records of a key never expire while later ones get through (as Kafka Connect does).
+	 */
+	static final Map<String, Object> RELAY_PRODUCER_DEFAULTS = Map.of(ProducerConfig.ACKS_CONFIG, "all",
+			ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+			ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+
+	/**
+	 * Defaults of the dead-letter producer: every acknowledgement and idempotence, with
+	 * Kafka's delivery timeout so that a consumer does not wait for an unreachable broker forever.
+	 */
+	static final Map<String, Object> DEAD_LETTER_PRODUCER_DEFAULTS = Map.of(ProducerConfig.ACKS_CONFIG, "all",
+			ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
 
 	private EventsKafkaClients() {
 	}
 
 	/**
-	 * A template sending byte array values, idempotent with {@code acks=all} and a short
-	 * {@code max.block.ms} unless configured otherwise.
+	 * A template sending byte array values through a non-transactional producer of its own,
+	 * configured like the application's producer, with the given defaults where it configures
+	 * nothing. The template closes its producer when it is destroyed.
 	 */
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static <K> KafkaTemplate<K, byte[]> template(ProducerFactory<?, ?> producerFactory,
-			Class<? extends Serializer<?>> keySerializer) {
-		Map<String, Object> configured = producerFactory.getConfigurationProperties();
-		Map<String, Object> overrides = new HashMap<>();
-		putIfNotConfigured(overrides, configured, ProducerConfig.ACKS_CONFIG, "all");
-		putIfNotConfigured(overrides, configured, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		putIfNotConfigured(overrides, configured, ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MS);
-		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer);
-		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		return new KafkaTemplate<>((ProducerFactory<K, byte[]>) producerFactory, overrides);
+			Class<? extends Serializer<?>> keySerializer, Map<String, Object> defaults) {
+		Map<String, Object> config = new HashMap<>(producerFactory.getConfigurationProperties());
+		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+		defaults.forEach(config::putIfAbsent);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		DefaultKafkaProducerFactory<K, byte[]> own = new DefaultKafkaProducerFactory<>(config);
+		producerFactory.getListeners().forEach((listener) -> own.addListener((ProducerFactory.Listener) listener));
+		return new OwningKafkaTemplate<>(own);
 	}
 
 	/**
@@ -60,11 +82,28 @@ final class EventsKafkaClients {
 		return bytes;
 	}
 
-	private static void putIfNotConfigured(Map<String, Object> overrides, Map<String, Object> configured, String key,
-			Object value) {
-		if (!configured.containsKey(key)) {
-			overrides.put(key, value);
+	/**
+	 * A template that closes the producer factory it was given when it is destroyed, since that
+	 * factory is not a bean of its own. It does not log failed sends: their callers do, once per
+	 * round rather than once per record.
+	 */
+	private static final class OwningKafkaTemplate<K, V> extends KafkaTemplate<K, V> {
+
+		private final DefaultKafkaProducerFactory<K, V> producerFactory;
+
+		OwningKafkaTemplate(DefaultKafkaProducerFactory<K, V> producerFactory) {
+			super(producerFactory);
+			this.producerFactory = producerFactory;
+			setProducerListener(new ProducerListener<>() {
+			});
 		}
+
+		@Override
+		public void destroy() {
+			super.destroy();
+			this.producerFactory.destroy();
+		}
+
 	}
 
 }

@@ -2,13 +2,12 @@ package dev.events.health;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -21,14 +20,16 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.events.outbox.OutboxBacklog;
 import dev.events.outbox.OutboxMonitor;
+import dev.events.outbox.RelayState;
 
 /**
  * The {@code events} health: whether Kafka answers, how far behind the outbox is, whether every
  * handler's consumers run, and how many records were dead-lettered since startup.
  * <p>
- * {@code DOWN} when Kafka does not answer, a handler is not running or the outbox passes a
- * critical threshold; {@link #DEGRADED} (served with HTTP 200) when the outbox passes a warning
- * threshold or holds parked events.
+ * {@code DOWN} when Kafka does not answer, a handler or the relay is not running, or the outbox
+ * passes a critical threshold; {@link #DEGRADED} (served with HTTP 200) when the outbox passes a
+ * warning threshold, holds parked events, or cannot send to a topic (naming it, and saying
+ * whether the topic is missing).
  */
 public class EventsHealthIndicator implements HealthIndicator {
 
@@ -42,6 +43,8 @@ public class EventsHealthIndicator implements HealthIndicator {
 	private final KafkaClusterProbe kafka;
 
 	private final @Nullable OutboxMonitor outbox;
+
+	private final Supplier<@Nullable RelayState> relay;
 
 	private final OutboxHealthThresholds thresholds;
 
@@ -57,6 +60,7 @@ public class EventsHealthIndicator implements HealthIndicator {
 	 * Create the indicator.
 	 * @param kafka asks the cluster how it is
 	 * @param outbox reads the outbox backlog, {@code null} without an outbox
+	 * @param relay the state of this instance's relay, {@code null} when it has none
 	 * @param thresholds when the backlog degrades health or brings it down
 	 * @param listeners the listener containers, {@code null} without handlers
 	 * @param handlerIds the ids of the handlers, which are their container ids
@@ -64,10 +68,11 @@ public class EventsHealthIndicator implements HealthIndicator {
 	 * @param clock the clock
 	 */
 	public EventsHealthIndicator(KafkaClusterProbe kafka, @Nullable OutboxMonitor outbox,
-			OutboxHealthThresholds thresholds, @Nullable KafkaListenerEndpointRegistry listeners,
+			Supplier<@Nullable RelayState> relay, OutboxHealthThresholds thresholds, @Nullable KafkaListenerEndpointRegistry listeners,
 			Supplier<List<String>> handlerIds, LongSupplier deadLettered, Clock clock) {
 		this.kafka = kafka;
 		this.outbox = outbox;
+		this.relay = relay;
 		this.thresholds = thresholds;
 		this.listeners = listeners;
 		this.handlerIds = handlerIds;
@@ -79,13 +84,15 @@ public class EventsHealthIndicator implements HealthIndicator {
 	public Health health() {
 		Map<String, Object> details = new LinkedHashMap<>();
 		Status kafkaStatus = kafka(details);
-		Status outboxStatus = outbox(details);
+		Status outboxStatus = outbox(details, kafkaStatus == Status.UP);
 		Status handlersStatus = handlers(details);
 		details.put("deadLettered", this.deadLettered.getAsLong());
-		Status status = Stream.of(kafkaStatus, outboxStatus, handlersStatus)
-			.max(Comparator.comparingInt(SEVERITY::indexOf))
-			.orElse(Status.UP);
+		Status status = worst(worst(kafkaStatus, outboxStatus), handlersStatus);
 		return Health.status(status).withDetails(details).build();
+	}
+
+	private static Status worst(Status one, Status other) {
+		return (SEVERITY.indexOf(other) > SEVERITY.indexOf(one)) ? other : one;
 	}
 
 	private Status kafka(Map<String, Object> details) {
@@ -104,7 +111,7 @@ public class EventsHealthIndicator implements HealthIndicator {
 		return status;
 	}
 
-	private Status outbox(Map<String, Object> details) {
+	private Status outbox(Map<String, Object> details, boolean kafkaReachable) {
 		if (this.outbox == null) {
 			return Status.UP;
 		}
@@ -123,7 +130,25 @@ public class EventsHealthIndicator implements HealthIndicator {
 		outbox.put("pending", backlog.pending());
 		outbox.put("oldestPendingAge", age.toString());
 		outbox.put("parked", backlog.parked());
+		RelayState relay = this.relay.get();
+		if (relay != null) {
+			status = worst(status, relay(relay, outbox, kafkaReachable));
+			outbox.put("status", status.getCode());
+		}
 		details.put("outbox", outbox);
+		return status;
+	}
+
+	private Status relay(RelayState relay, Map<String, Object> outbox, boolean kafkaReachable) {
+		outbox.put("relay", relay.running() ? "running" : "stopped");
+		Status status = relay.running() ? Status.UP : Status.DOWN;
+		if (!relay.failingTopics().isEmpty()) {
+			outbox.put("failingTopics", new TreeMap<>(relay.failingTopics()));
+			if (kafkaReachable) {
+				outbox.put("missingTopics", this.kafka.missingTopics(relay.failingTopics().keySet()));
+			}
+			status = worst(status, DEGRADED);
+		}
 		return status;
 	}
 

@@ -3,12 +3,22 @@ package dev.events.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -16,7 +26,8 @@ import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Asks the Kafka cluster to describe itself, with a short timeout, and reuses the answer for a
- * while so that health checks do not hammer the cluster. Keeps one admin client open.
+ * while so that health checks do not hammer the cluster; tells which topics are missing. Keeps
+ * one admin client open.
  */
 public class KafkaClusterProbe implements DisposableBean {
 
@@ -76,6 +87,40 @@ public class KafkaClusterProbe implements DisposableBean {
 		catch (Exception ex) {
 			return new ClusterState(false, 0, null, NestedExceptionUtils.getMostSpecificCause(ex).toString());
 		}
+	}
+
+	/**
+	 * Return which of the given topics the cluster says do not exist. Topics it does not answer
+	 * for in time are not reported.
+	 * @param topics the topics to look up
+	 * @return the missing topics, sorted
+	 */
+	public List<String> missingTopics(Collection<String> topics) {
+		Map<String, KafkaFuture<TopicDescription>> descriptions;
+		synchronized (this) {
+			descriptions = admin()
+				.describeTopics(topics, new DescribeTopicsOptions().timeoutMs((int) this.timeout.toMillis()))
+				.topicNameValues();
+		}
+		List<String> missing = new ArrayList<>();
+		descriptions.forEach((topic, description) -> {
+			try {
+				description.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
+					missing.add(topic);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (TimeoutException ex) {
+				// not known in time: not reported
+			}
+		});
+		Collections.sort(missing);
+		return missing;
 	}
 
 	private Admin admin() {

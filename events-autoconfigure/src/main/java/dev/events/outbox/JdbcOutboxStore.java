@@ -34,9 +34,12 @@ public class JdbcOutboxStore implements OutboxStore {
 	private static final String SELECT_PENDING = """
 			SELECT seq, shard, attempts, event_id, topic, partition_key, event_type, source, event_time, tenant_id,
 			    actor_id, correlation_id, causation_id, traceparent, data_content_type, data
-			FROM events_outbox
-			WHERE shard IN (:shards) AND sent_at IS NULL AND parked_at IS NULL
-			ORDER BY seq
+			FROM events_outbox o
+			WHERE o.shard IN (:shards) AND o.sent_at IS NULL AND o.parked_at IS NULL
+			    AND NOT EXISTS (SELECT 1 FROM events_outbox p
+			        WHERE p.parked_at IS NOT NULL AND p.topic = o.topic AND p.partition_key = o.partition_key
+			            AND p.seq < o.seq)
+			ORDER BY o.seq
 			LIMIT :limit
 			""";
 
@@ -78,6 +81,10 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private static final String RETRY_ALL_PARKED = """
 			UPDATE events_outbox SET parked_at = NULL, attempts = 0 WHERE parked_at IS NOT NULL
+			""";
+
+	private static final String DISCARD_PARKED = """
+			DELETE FROM events_outbox WHERE parked_at IS NOT NULL AND event_id = :eventId
 			""";
 
 	private static final int MAX_ERROR_LENGTH = 2000;
@@ -219,6 +226,11 @@ public class JdbcOutboxStore implements OutboxStore {
 	@Override
 	public int retryAllParked() {
 		return this.jdbc.sql(RETRY_ALL_PARKED).update();
+	}
+
+	@Override
+	public boolean discardParked(UUID eventId) {
+		return this.jdbc.sql(DISCARD_PARKED).param("eventId", eventId).update() > 0;
 	}
 
 	private OffsetDateTime now() {

@@ -2,15 +2,14 @@ package dev.events.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
@@ -29,13 +29,14 @@ import dev.events.publish.EventSender;
  * instance leases, in sequence order, sends them asynchronously as one batch, waits for the
  * broker's acknowledgements and then records the outcome.
  * <p>
- * A failed send holds its shard back with exponential backoff and leaves the event pending;
- * after {@link OutboxRelaySettings#maxAttempts()} failures the event is parked so the shard
- * moves on. Events committed after a failure in the same shard are not sent before the
- * failed one, except for sends already in flight in the same batch. A send that fails at once
- * (the producer could not even get the topic's metadata) also stops the round's other sends to
- * that topic, so an unreachable broker costs one {@code max.block.ms} per topic and round, not
- * one per event.
+ * A failed send holds its shard back with exponential backoff and leaves the event pending.
+ * Failures that waiting may fix (the broker is unreachable, the topic does not exist yet, too
+ * few in-sync replicas) are waited out however long they last; only failures that cannot pass
+ * (the record is too large or invalid, the application is not authorized) count, and after
+ * {@link OutboxRelaySettings#maxAttempts()} of them the event is parked. A parked event holds
+ * the later events of its key behind it until it is retried or discarded; other keys move on.
+ * Events of a key sent in the same round after one that failed are sent again after it, so the
+ * key's order holds (see {@link RelayRound}).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -61,9 +62,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
+	private final Map<String, String> failingTopics = new ConcurrentHashMap<>();
+
 	private volatile boolean running;
 
-	private Thread thread;
+	private volatile @Nullable Thread thread;
 
 	private Set<Integer> ownedShards = Set.of();
 
@@ -196,60 +199,57 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void send(List<OutboxEntry> batch) {
-		Map<OutboxEntry, CompletableFuture<?>> inFlight = new LinkedHashMap<>();
-		Set<Integer> haltedShards = new HashSet<>();
-		Set<String> haltedTopics = new HashSet<>();
-		for (OutboxEntry entry : batch) {
-			if (haltedShards.contains(entry.shard()) || haltedTopics.contains(entry.event().topic())) {
-				continue;
-			}
-			CompletableFuture<?> sent = sendOne(entry);
-			inFlight.put(entry, sent);
-			if (sent.isCompletedExceptionally()) {
-				haltedShards.add(entry.shard());
-				haltedTopics.add(entry.event().topic());
-			}
-		}
-		List<OutboxEntry> delivered = new ArrayList<>(inFlight.size());
-		Map<OutboxEntry, Throwable> failed = new LinkedHashMap<>();
-		inFlight.forEach((entry, sent) -> {
-			try {
-				sent.join();
-				delivered.add(entry);
-			}
-			catch (CompletionException | CancellationException ex) {
-				failed.put(entry, (ex.getCause() != null) ? ex.getCause() : ex);
+		RelayRound.Outcome outcome = RelayRound.send(batch, this.sender).await();
+		this.store.markSent(outcome.delivered());
+		this.sent.increment(outcome.delivered().size());
+		Set<Integer> failedShards = new HashSet<>();
+		outcome.failed().forEach((failure) -> failedShards.add(failure.entry().shard()));
+		outcome.delivered().forEach((entry) -> {
+			this.failingTopics.remove(entry.event().topic());
+			if (!failedShards.contains(entry.shard())) {
+				this.backoff.succeeded(entry.shard());
 			}
 		});
-		this.store.markSent(delivered);
-		this.sent.increment(delivered.size());
-		failed.forEach(this::recordFailure);
-	}
-
-	private CompletableFuture<?> sendOne(OutboxEntry entry) {
-		try {
-			return this.sender.send(entry.event());
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
+		if (!outcome.failed().isEmpty()) {
+			recordFailures(outcome.failed());
 		}
 	}
 
-	private void recordFailure(OutboxEntry entry, Throwable failure) {
-		int attempts = entry.attempts() + 1;
-		String reason = NestedExceptionUtils.getMostSpecificCause(failure).toString();
-		this.failed.increment();
-		if (this.store.recordFailure(entry, reason, this.settings.maxAttempts())) {
-			this.parked.increment();
-			logger.error("Parked outbox event %s of type '%s' for topic '%s' after %d failed attempts: %s"
-				.formatted(entry.event().id(), entry.event().type(), entry.event().topic(), attempts, reason));
+	private void recordFailures(List<RelayRound.Failure> failures) {
+		Instant now = this.clock.instant();
+		Map<Integer, Duration> heldBack = new TreeMap<>();
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (RelayRound.Failure failure : failures) {
+			OutboxEntry entry = failure.entry();
+			String reason = NestedExceptionUtils.getMostSpecificCause(failure.cause()).toString();
+			this.failed.increment();
+			if (failure.permanent() && this.store.recordFailure(entry, reason, this.settings.maxAttempts())) {
+				this.parked.increment();
+				logger.error(("Parked outbox event %s of type '%s' for topic '%s' after %d failed attempts; later events "
+						+ "of key '%s' wait until it is retried or discarded: %s").formatted(entry.event().id(),
+								entry.event().type(), entry.event().topic(), entry.attempts() + 1, entry.event().key(),
+								reason));
+			}
+			else {
+				heldBack.computeIfAbsent(entry.shard(), (shard) -> this.backoff.failed(shard, now));
+			}
+			if (!failure.permanent()) {
+				this.failingTopics.put(entry.event().topic(), reason);
+			}
+			reasons.putIfAbsent(entry.event().topic(), reason);
 		}
-		else {
-			this.backoff.block(entry.shard(), attempts, this.clock.instant());
-			logger.warn("Sending outbox event %s to topic '%s' failed (attempt %d of %d), retrying in %s: %s".formatted(
-					entry.event().id(), entry.event().topic(), attempts, this.settings.maxAttempts(),
-					this.backoff.delayAfter(attempts), reason));
-		}
+		reasons.forEach((topic, reason) -> logger.warn("Sending outbox events to topic '%s' failed, retrying shards %s: %s"
+			.formatted(topic, heldBack, reason)));
+	}
+
+	/**
+	 * Return whether the relay runs and which topics it is waiting for.
+	 * @return the relay's state
+	 */
+	public RelayState state() {
+		Thread relayThread = this.thread;
+		return new RelayState(this.running && relayThread != null && relayThread.isAlive(),
+				Map.copyOf(this.failingTopics));
 	}
 
 	private void awaitWakeUp() {

@@ -89,4 +89,11 @@ public interface OutboxStore {
 	 */
 	int retryAllParked();
 
+	/**
+	 * Delete a parked event for good, releasing the later events of its key.
+	 * @param eventId the event id
+	 * @return whether a parked event with that id existed
+	 */
+	boolean discardParked(UUID eventId);
+
 }

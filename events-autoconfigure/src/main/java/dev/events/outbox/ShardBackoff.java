@@ -8,14 +8,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Holds back shards whose head event failed to send, with exponential backoff, so that a
- * failing key delays its own shard and not the others.
+ * Holds back shards whose head event failed to send, with exponential backoff over the
+ * shard's consecutive failed rounds, so that a failing key delays its own shard and not the
+ * others. A round that sends the shard's head resets it.
  */
 final class ShardBackoff {
 
 	private final Duration initial;
 
 	private final Duration max;
+
+	private final Map<Integer, Integer> failedRounds = new HashMap<>();
 
 	private final Map<Integer, Instant> blockedUntil = new HashMap<>();
 
@@ -24,12 +27,29 @@ final class ShardBackoff {
 		this.max = max;
 	}
 
-	void block(int shard, int failedAttempts, Instant now) {
-		this.blockedUntil.merge(shard, now.plus(delayAfter(failedAttempts)), (a, b) -> a.isAfter(b) ? a : b);
+	/**
+	 * Record a failed round of a shard and hold it back.
+	 * @param shard the shard
+	 * @param now the current time
+	 * @return how long the shard is held back
+	 */
+	Duration failed(int shard, Instant now) {
+		int rounds = this.failedRounds.merge(shard, 1, Integer::sum);
+		Duration delay = delayAfter(rounds);
+		this.blockedUntil.put(shard, now.plus(delay));
+		return delay;
 	}
 
-	Duration delayAfter(int failedAttempts) {
-		int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
+	/**
+	 * Record that a shard sent its head event, so its next failure starts the backoff anew.
+	 * @param shard the shard
+	 */
+	void succeeded(int shard) {
+		this.failedRounds.remove(shard);
+	}
+
+	Duration delayAfter(int failedRounds) {
+		int doublings = Math.min(Math.max(failedRounds - 1, 0), 30);
 		Duration delay = this.initial.multipliedBy(1L << doublings);
 		return (delay.compareTo(this.max) > 0) ? this.max : delay;
 	}

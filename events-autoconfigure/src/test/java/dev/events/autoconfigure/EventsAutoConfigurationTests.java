@@ -236,7 +236,7 @@ class EventsAutoConfigurationTests {
 					.containsExactly("1");
 				assertThat(jdbc.sql("SELECT \"version\" FROM \"events_schema_history\" WHERE \"version\" <> '0'")
 					.query(String.class)
-					.list()).containsExactly("1", "2");
+					.list()).startsWith("1", "2");
 			});
 	}
 

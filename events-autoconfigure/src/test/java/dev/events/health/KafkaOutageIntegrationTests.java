@@ -1,16 +1,17 @@
 package dev.events.health;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.events.publish.EventPublisher;
+import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
+import dev.events.support.ProxiedKafka;
+import dev.events.support.TcpProxy;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
@@ -31,14 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application starts and publishes while Kafka is unreachable: health says so, the outbox
- * keeps the events, and they are sent once a broker comes up at the configured address.
+ * Kafka outages with the default {@code events.outbox.relay.max-attempts}: the application
+ * starts and publishes while Kafka is unreachable, health says so, nothing is parked however
+ * many sends fail, and every event is sent in order per key once Kafka is back. Backoff is
+ * shortened so that many more sends fail than the default attempts would allow.
  */
 class KafkaOutageIntegrationTests {
 
 	private ConfigurableApplicationContext context;
 
 	private EmbeddedKafkaKraftBroker broker;
+
+	private ProxiedKafka proxiedKafka;
 
 	@AfterEach
 	void stop() {
@@ -48,49 +56,104 @@ class KafkaOutageIntegrationTests {
 		if (this.broker != null) {
 			this.broker.destroy();
 		}
+		if (this.proxiedKafka != null) {
+			this.proxiedKafka.close();
+		}
 	}
 
 	@Test
 	void eventsPublishedWhileKafkaIsDownAreSentWhenItComesBack() throws Exception {
-		int port = freePort();
-		this.context = new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=localhost:" + port,
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl("outage"),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"spring.kafka.producer.properties[max.block.ms]=500", "events.outbox.relay.initial-backoff=200ms",
-					"events.outbox.relay.max-backoff=500ms", "events.outbox.relay.max-attempts=1000",
-					"events.health.kafka.timeout=500ms", "events.health.kafka.cache-duration=100ms",
-					"events.outbox.backlog-refresh-interval=100ms")
-			.run();
+		int port = TcpProxy.freePort();
+		this.context = start("localhost:" + port, "outage", "spring.kafka.producer.properties[max.block.ms]=300");
 		EventPublisher publisher = this.context.getBean(EventPublisher.class);
 		EventsHealthIndicator health = this.context.getBean(EventsHealthIndicator.class);
 		OutboxRows rows = new OutboxRows(this.context.getBean(DataSource.class));
-		for (int i = 0; i < 5; i++) {
-			publisher.publish(new Survivor("key-" + i));
-		}
-		assertThat(rows.pending("survivors")).isEqualTo(5);
+		publishInOrder(publisher, 5, 4);
+		assertThat(rows.pending("survivors")).isEqualTo(20);
 		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.health().getDetails().get("kafka").toString()).contains("status=DOWN");
+		awaitFailedSends(25);
+		assertThat(rows.parked("survivors")).as("nothing parked by the outage").isZero();
 
 		this.broker = EmbeddedServices.newKafka(port);
 		this.broker.afterPropertiesSet();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port))) {
-			admin.createTopics(List.of(new NewTopic("survivors", 1, (short) 1))).all().get();
+			admin.createTopics(List.of(new NewTopic("survivors", 2, (short) 1))).all().get();
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> rows.all("survivors") == 0);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(health.health().getStatus()).isEqualTo(Status.UP));
-		assertThat(TopicReader.readRaw("survivors", 5, "localhost:" + port)).hasSize(5);
+		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("survivors", 20, "localhost:" + port);
+		assertThat(KeyOrder.of(records).violations()).isEmpty();
+		assertThat(KeyOrder.of(records).distinctEvents()).isEqualTo(20);
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	@Test
+	void eventsWhoseDeliveryTimesOutDuringANetworkCutAreSentInOrderOnceItHeals() {
+		this.proxiedKafka = ProxiedKafka.start();
+		this.proxiedKafka.createTopic("survivors", 2);
+		this.context = start(this.proxiedKafka.bootstrapServers(), "outage_cut",
+				"spring.kafka.producer.properties[delivery.timeout.ms]=600",
+				"spring.kafka.producer.properties[request.timeout.ms]=300",
+				"spring.kafka.producer.properties[linger.ms]=0", "spring.kafka.producer.properties[max.block.ms]=300");
+		EventPublisher publisher = this.context.getBean(EventPublisher.class);
+		OutboxRows rows = new OutboxRows(this.context.getBean(DataSource.class));
+		publishInOrder(publisher, 10, 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> rows.all("survivors") == 0);
+
+		this.proxiedKafka.cut();
+		publishInOrder(publisher, 10, 2, 6);
+		awaitFailedSends(25);
+		assertThat(rows.parked("survivors")).as("nothing parked by the outage").isZero();
+		assertThat(rows.pending("survivors")).isEqualTo(40);
+
+		this.proxiedKafka.restore();
+		await().atMost(Duration.ofSeconds(60)).until(() -> rows.all("survivors") == 0);
+		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("survivors", 60,
+				this.proxiedKafka.bootstrapServers());
+		KeyOrder order = KeyOrder.of(records);
+		assertThat(order.violations()).isEmpty();
+		assertThat(order.distinctEvents()).isEqualTo(60);
+	}
+
+	/**
+	 * Wait until more sends failed than the default attempts would allow before parking.
+	 */
+	private void awaitFailedSends(int count) {
+		MeterRegistry meters = this.context.getBean(MeterRegistry.class);
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> meters.get("events.relay.failed").counter().count() >= count);
+	}
+
+	private static void publishInOrder(EventPublisher publisher, int keys, int perKey) {
+		publishInOrder(publisher, keys, 0, perKey);
+	}
+
+	private static void publishInOrder(EventPublisher publisher, int keys, int from, int to) {
+		for (int sequence = from; sequence < to; sequence++) {
+			for (int key = 0; key < keys; key++) {
+				publisher.publish(new Survivor("key-" + key, sequence));
+			}
 		}
 	}
 
+	private static ConfigurableApplicationContext start(String bootstrapServers, String database,
+			String... properties) {
+		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getBeanFactory()
+				.registerSingleton("meterRegistry", new SimpleMeterRegistry()))
+			.properties("spring.kafka.bootstrap-servers=" + bootstrapServers,
+					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl(database),
+					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
+					"events.outbox.relay.initial-backoff=50ms", "events.outbox.relay.max-backoff=200ms",
+					"events.health.kafka.timeout=500ms", "events.health.kafka.cache-duration=100ms",
+					"events.outbox.backlog-refresh-interval=100ms")
+			.properties(properties)
+			.run();
+	}
+
 	@DomainEvent(type = "dev.events.test.Survivor", topic = "survivors", key = "key")
-	record Survivor(String key) {
+	record Survivor(String key, int sequence) {
 	}
 
 }

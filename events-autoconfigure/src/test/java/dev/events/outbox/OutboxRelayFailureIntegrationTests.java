@@ -11,23 +11,28 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.events.health.EventsHealthIndicator;
 import dev.events.publish.EventPublisher;
-import dev.events.test.EmbeddedServices;
 import dev.events.support.OutboxRows;
 import dev.events.support.Shards;
 import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -36,12 +41,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Sends that fail: the topic of some events does not exist yet (the broker does not create
- * topics on demand), so every send of theirs fails after {@code max.block.ms}.
+ * topics on demand), so every send of theirs fails after {@code max.block.ms}. That is waited
+ * out like a broker outage, with the default {@code max-attempts}: nothing is parked, health
+ * names the missing topic, and creating it resumes sending.
  */
-@SpringBootTest(classes = TestApplication.class,
-		properties = { "events.topics.healthy.partitions=2", "events.outbox.relay.max-attempts=1000",
-				"events.outbox.relay.initial-backoff=100ms", "events.outbox.relay.max-backoff=400ms",
-				"spring.kafka.producer.properties[max.block.ms]=300" })
+@SpringBootTest(classes = { TestApplication.class, OutboxRelayFailureIntegrationTests.Metrics.class },
+		properties = { "events.topics.healthy.partitions=2", "events.outbox.relay.initial-backoff=50ms",
+				"events.outbox.relay.max-backoff=100ms", "spring.kafka.producer.properties[max.block.ms]=200",
+				"events.health.kafka.cache-duration=100ms", "events.outbox.backlog-refresh-interval=100ms" })
 @DirtiesContext
 class OutboxRelayFailureIntegrationTests {
 
@@ -61,6 +68,12 @@ class OutboxRelayFailureIntegrationTests {
 	@Autowired
 	KafkaAdmin admin;
 
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	EventsHealthIndicator health;
+
 	@Test
 	void failedSendsKeepEventsHoldBackOnlyTheirShardsAndDeliverInOrderOnceSendingWorks() {
 		Set<String> lateKeys = Shards.keys("late-", 3, SHARDS, (shard) -> shard < 4);
@@ -77,9 +90,15 @@ class OutboxRelayFailureIntegrationTests {
 
 		TopicReader.read("healthy", healthy.size());
 		OutboxRows rows = new OutboxRows(this.dataSource);
-		await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts("late") >= 2);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.meters.get("events.relay.failed").counter().count() >= 3 * 11);
 		assertThat(rows.pending("late")).isEqualTo(60);
-		assertThat(rows.parked("late")).isZero();
+		assertThat(rows.parked("late")).as("a missing topic parks nothing").isZero();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Health health = this.health.health();
+			assertThat(health.getStatus()).isEqualTo(EventsHealthIndicator.DEGRADED);
+			assertThat(health.getDetails().get("outbox")).asString().contains("missingTopics=[late]");
+		});
 
 		this.admin.createOrModifyTopics(new NewTopic("late", 2, (short) 1));
 		List<ConsumerRecord<String, CloudEvent>> records = TopicReader.read("late", 60);
@@ -91,14 +110,18 @@ class OutboxRelayFailureIntegrationTests {
 			next.put(record.key(), expected + 1);
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> rows.all("late") == 0);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(
+				() -> assertThat(this.health.health().getDetails().get("outbox")).asString().doesNotContain("late"));
 	}
 
-	private long failedAttempts(String topic) {
-		return JdbcClient.create(this.dataSource)
-			.sql("SELECT COALESCE(MAX(attempts), 0) FROM events_outbox WHERE topic = ?")
-			.param(topic)
-			.query(Long.class)
-			.single();
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Metrics {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
 	}
 
 	@DomainEvent(type = "dev.events.test.LateEvent", topic = "late", key = "key")

@@ -22,11 +22,21 @@ class ShardBackoffTests {
 	}
 
 	@Test
-	void blockedShardIsUnavailableUntilItsDelayPassed() {
+	void failedShardIsUnavailableUntilItsDelayPassed() {
 		Instant now = Instant.parse("2026-11-23T10:00:00Z");
-		this.backoff.block(3, 2, now);
+		this.backoff.failed(3, now);
+		assertThat(this.backoff.failed(3, now)).isEqualTo(Duration.ofSeconds(2));
 		assertThat(this.backoff.available(Set.of(1, 3), now.plusMillis(1999))).containsExactly(1);
 		assertThat(this.backoff.available(Set.of(1, 3), now.plusSeconds(2))).containsExactlyInAnyOrder(1, 3);
+	}
+
+	@Test
+	void successStartsTheBackoffAnew() {
+		Instant now = Instant.parse("2026-11-23T10:00:00Z");
+		this.backoff.failed(3, now);
+		this.backoff.failed(3, now);
+		this.backoff.succeeded(3);
+		assertThat(this.backoff.failed(3, now)).isEqualTo(Duration.ofSeconds(1));
 	}
 
 }

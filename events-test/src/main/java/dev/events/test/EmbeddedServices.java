@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A real PostgreSQL and a real Kafka broker (KRaft), started in-process once per JVM and shared
  * by every test and dev run in it; no Docker needed. The broker never creates topics on demand:
- * applications declare theirs, as they must in production.
+ * applications declare theirs, as they must in production. It supports Kafka transactions.
  * <pre class="code">
  * &#64;DynamicPropertySource
  * static void services(DynamicPropertyRegistry registry) {
@@ -95,6 +95,8 @@ public final class EmbeddedServices {
 		}
 		broker.brokerProperty("auto.create.topics.enable", "false");
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		broker.brokerProperty("transaction.state.log.replication.factor", "1");
+		broker.brokerProperty("transaction.state.log.min.isr", "1");
 		return broker;
 	}
 

@@ -26,6 +26,7 @@ import dev.events.health.EventsHealthIndicator;
 import dev.events.health.KafkaClusterProbe;
 import dev.events.health.OutboxHealthThresholds;
 import dev.events.outbox.OutboxMonitor;
+import dev.events.outbox.OutboxRelay;
 
 /**
  * Auto-configuration of the {@code events} health indicator; turn it off with
@@ -50,6 +51,7 @@ public final class EventsHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "eventsHealthIndicator")
 	EventsHealthIndicator eventsHealthIndicator(KafkaClusterProbe kafka, ObjectProvider<OutboxMonitor> outbox,
+			ObjectProvider<OutboxRelay> relay,
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners,
 			ObjectProvider<EventHandlerEndpointConfigurer> handlers,
 			ObjectProvider<HandlerErrorHandlerFactory> deadLetters, EventsProperties properties) {
@@ -58,7 +60,9 @@ public final class EventsHealthAutoConfiguration {
 				limits.getWarningPending(), limits.getCriticalPending());
 		EventHandlerEndpointConfigurer endpoints = handlers.getIfAvailable();
 		HandlerErrorHandlerFactory errorHandlers = deadLetters.getIfAvailable();
-		return new EventsHealthIndicator(kafka, outbox.getIfAvailable(), thresholds, listeners.getIfAvailable(),
+		OutboxRelay outboxRelay = relay.getIfAvailable();
+		return new EventsHealthIndicator(kafka, outbox.getIfAvailable(),
+				(outboxRelay != null) ? outboxRelay::state : () -> null, thresholds, listeners.getIfAvailable(),
 				(endpoints != null) ? endpoints::handlerIds : List::of,
 				(errorHandlers != null) ? errorHandlers::deadLetteredCount : () -> 0, Clock.systemUTC());
 	}
