@@ -58,11 +58,14 @@ public final class EventsOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "events.outbox.relay.enabled", matchIfMissing = true)
-	ShardLeases outboxShardLeases(DataSource dataSource, EventsProperties properties, OutboxStore store) {
+	ShardLeases outboxShardLeases(DataSource dataSource, EventsProperties properties,
+			ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
+		schemaMigrator.ifAvailable((migrator) -> {
+		});
 		EventsProperties.Relay relay = properties.getOutbox().getRelay();
 		String instanceId = (relay.getInstanceId() != null) ? relay.getInstanceId() : defaultInstanceId();
-		return new JdbcShardLeases(dataSource, JdbcDialect.of(dataSource), store, instanceId,
-				properties.getOutbox().getShards(), relay.getLeaseDuration(), Clock.systemUTC());
+		return new JdbcShardLeases(dataSource, JdbcDialect.of(dataSource), instanceId,
+				properties.getOutbox().getShards(), relay.getLeaseDuration());
 	}
 
 	private static String defaultInstanceId() {
@@ -83,8 +86,8 @@ public final class EventsOutboxAutoConfiguration {
 		EventsProperties.Outbox outbox = properties.getOutbox();
 		EventsProperties.Relay relay = outbox.getRelay();
 		OutboxRelaySettings settings = new OutboxRelaySettings(relay.getBatchSize(), relay.getPollInterval(),
-				relay.getLeaseRefreshInterval(), relay.getMaxAttempts(), relay.getInitialBackoff(),
-				relay.getMaxBackoff(), outbox.getRetention(), outbox.getCleanupInterval());
+				relay.getLeaseDuration(), relay.getLeaseRefreshInterval(), relay.getMaxAttempts(),
+				relay.getInitialBackoff(), relay.getMaxBackoff(), outbox.getRetention(), outbox.getCleanupInterval());
 		return new OutboxRelay(store, leases, sender, settings, Clock.systemUTC(),
 				EventsObservability.meterRegistry(meterRegistry));
 	}

@@ -130,7 +130,9 @@ public class EventsProperties {
 
 		/**
 		 * Number of shards events are spread over by partition key. Shards are the unit of
-		 * ordering and of work sharing between instances. Change only with an empty outbox.
+		 * ordering and of work sharing between instances. Instances follow the count in the
+		 * database; one started with another count changes it there once every relay has
+		 * finished its current sends.
 		 */
 		private int shards = 16;
 
@@ -227,18 +229,20 @@ public class EventsProperties {
 		private Duration pollInterval = Duration.ofMillis(500);
 
 		/**
-		 * How long a shard lease lasts without renewal; an instance that dies loses its shards
-		 * after this.
+		 * How long a shard lease lasts without renewal, in database time; an instance that dies
+		 * loses its shards after this. Also how long stopping waits for sends in flight.
 		 */
 		private Duration leaseDuration = Duration.ofSeconds(30);
 
 		/**
-		 * How often shard leases are renewed and shards rebalanced between instances.
+		 * How often shard leases are renewed and shards rebalanced between instances, whatever the
+		 * relay is doing; keep it well below the lease duration.
 		 */
 		private Duration leaseRefreshInterval = Duration.ofSeconds(5);
 
 		/**
-		 * Failed sends after which an event is parked instead of retried.
+		 * Failed sends that waiting cannot fix (record too large, not authorized, invalid topic)
+		 * after which an event is parked; failures that pass by waiting never count.
 		 */
 		private int maxAttempts = 10;
 

@@ -21,14 +21,14 @@ public enum JdbcDialect {
 	 */
 	POSTGRESQL("postgresql", "PostgreSQL", """
 			INSERT INTO %1$s (%2$s) VALUES (%3$s) ON CONFLICT DO NOTHING
-			"""),
+			""", "(CURRENT_TIMESTAMP + %s * INTERVAL '1 millisecond')"),
 
 	/**
 	 * H2, for embedded and test use. It accepts {@code ON CONFLICT} only in PostgreSQL mode.
 	 */
 	H2("h2", "H2", """
 			INSERT INTO %1$s (%2$s) SELECT %3$s FROM (VALUES (0)) WHERE NOT EXISTS (SELECT 1 FROM %1$s WHERE %4$s)
-			""");
+			""", "DATEADD(MILLISECOND, %s, CURRENT_TIMESTAMP)");
 
 	private final String migrationFolder;
 
@@ -36,10 +36,24 @@ public enum JdbcDialect {
 
 	private final String insertIfAbsent;
 
-	JdbcDialect(String migrationFolder, String productName, String insertIfAbsent) {
+	private final String databaseTimePlus;
+
+	JdbcDialect(String migrationFolder, String productName, String insertIfAbsent, String databaseTimePlus) {
 		this.migrationFolder = migrationFolder;
 		this.productName = productName;
 		this.insertIfAbsent = insertIfAbsent;
+		this.databaseTimePlus = databaseTimePlus;
+	}
+
+	/**
+	 * Return an expression for the database's current time plus a number of milliseconds, so
+	 * that instances compare times on one clock, the database's, whatever their own say.
+	 * @param milliseconds an expression for the milliseconds to add, such as a named parameter;
+	 * negative to subtract
+	 * @return the expression
+	 */
+	public String databaseTimePlus(String milliseconds) {
+		return this.databaseTimePlus.formatted(milliseconds);
 	}
 
 	/**

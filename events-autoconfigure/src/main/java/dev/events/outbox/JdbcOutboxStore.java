@@ -14,45 +14,70 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.util.Assert;
 
 import dev.events.publish.OutboundEvent;
 
 /**
  * {@link OutboxStore} on a relational database through {@link JdbcClient}. Joins the Spring
- * transaction bound to the same {@link DataSource}, whichever transaction manager began it.
+ * transaction bound to the same {@link DataSource}. Events are sharded by the hash of their key,
+ * stored with them, under the shard count the relays agree on in the database; claiming and
+ * completing events checks the relay's lease in the same statement.
  */
 public class JdbcOutboxStore implements OutboxStore {
 
 	private static final String INSERT = """
-			INSERT INTO events_outbox (event_id, shard, topic, partition_key, event_type, source, event_time,
+			INSERT INTO events_outbox (event_id, shard, key_hash, topic, partition_key, event_type, source, event_time,
 			    tenant_id, actor_id, correlation_id, causation_id, traceparent, data_content_type, data)
-			VALUES (:id, :shard, :topic, :key, :type, :source, :time,
+			VALUES (:id, :shard, :keyHash, :topic, :key, :type, :source, :time,
 			    :tenantId, :actorId, :correlationId, :causationId, :traceparent, :dataContentType, :data)
 			""";
 
+	/**
+	 * The shard of an event under the database's shard count: the hash of its key modulo the
+	 * count, never negative. Events written before key hashes were stored carry their shard.
+	 */
+	private static final String SHARD_OF = """
+			MOD(MOD(COALESCE(o.key_hash, o.shard), :shardCount) + :shardCount, :shardCount)""";
+
+	/**
+	 * Whether the relay instance still leases the event's shard, under the same shard count.
+	 */
+	private static final String LEASED = """
+			%1$s IN (SELECT l.shard FROM events_outbox_lease l
+			        WHERE l.owner = :owner AND l.expires_at > CURRENT_TIMESTAMP)
+			    AND :shardCount = (SELECT c.shard_count FROM events_outbox_shards c WHERE c.id = 1)""".formatted(SHARD_OF);
+
 	private static final String SELECT_PENDING = """
-			SELECT seq, shard, attempts, event_id, topic, partition_key, event_type, source, event_time, tenant_id,
-			    actor_id, correlation_id, causation_id, traceparent, data_content_type, data
+			SELECT o.seq, %1$s AS shard, o.attempts, o.event_id, o.topic, o.partition_key, o.event_type, o.source,
+			    o.event_time, o.tenant_id, o.actor_id, o.correlation_id, o.causation_id, o.traceparent,
+			    o.data_content_type, o.data
 			FROM events_outbox o
-			WHERE o.shard IN (:shards) AND o.sent_at IS NULL AND o.parked_at IS NULL
+			WHERE o.sent_at IS NULL AND o.parked_at IS NULL
+			    AND %1$s IN (:shards)
+			    AND %2$s
 			    AND NOT EXISTS (SELECT 1 FROM events_outbox p
 			        WHERE p.parked_at IS NOT NULL AND p.topic = o.topic AND p.partition_key = o.partition_key
 			            AND p.seq < o.seq)
 			ORDER BY o.seq
 			LIMIT :limit
-			""";
+			""".formatted(SHARD_OF, LEASED);
 
-	private static final String DELETE_SENT = "DELETE FROM events_outbox WHERE seq IN (:sequences)";
+	private static final String DELETE_SENT = """
+			DELETE FROM events_outbox o WHERE o.seq IN (:sequences) AND %s
+			""".formatted(LEASED);
 
-	private static final String MARK_SENT = "UPDATE events_outbox SET sent_at = :now WHERE seq IN (:sequences)";
+	private static final String MARK_SENT = """
+			UPDATE events_outbox o SET sent_at = :now WHERE o.seq IN (:sequences) AND %s
+			""".formatted(LEASED);
 
 	private static final String RECORD_FAILURE = """
-			UPDATE events_outbox
+			UPDATE events_outbox o
 			SET attempts = attempts + 1, last_error = :error,
 			    parked_at = CASE WHEN attempts + 1 >= :maxAttempts THEN :now END
-			WHERE seq = :seq
-			""";
+			WHERE o.seq = :seq AND %s
+			""".formatted(LEASED);
 
 	private static final String DELETE_SENT_BEFORE = "DELETE FROM events_outbox WHERE sent_at < :cutoff";
 
@@ -100,7 +125,8 @@ public class JdbcOutboxStore implements OutboxStore {
 	/**
 	 * Create a store.
 	 * @param dataSource the data source holding the outbox tables
-	 * @param shards the number of shards events are spread over
+	 * @param shards the number of shards this instance is configured with, written with each event
+	 * for instances of earlier versions
 	 * @param keepSent whether sent events are kept (and deleted later by retention) rather
 	 * than deleted at once
 	 * @param clock the clock for sent and parked times
@@ -115,9 +141,11 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	@Override
 	public void append(OutboundEvent event) {
+		int keyHash = keyHash(event);
 		this.jdbc.sql(INSERT)
 			.param("id", event.id())
-			.param("shard", shardOf(event))
+			.param("shard", Math.floorMod(keyHash, this.shards))
+			.param("keyHash", keyHash)
 			.param("topic", event.topic())
 			.param("key", event.key())
 			.param("type", event.type())
@@ -133,18 +161,19 @@ public class JdbcOutboxStore implements OutboxStore {
 			.update();
 	}
 
-	private int shardOf(OutboundEvent event) {
-		Object shardBy = (event.key() != null) ? event.key() : event.id();
-		return Math.floorMod(shardBy.hashCode(), this.shards);
+	private static int keyHash(OutboundEvent event) {
+		return (event.key() != null) ? event.key().hashCode() : event.id().hashCode();
 	}
 
 	@Override
-	public List<OutboxEntry> findPending(Collection<Integer> shards, int limit) {
-		if (shards.isEmpty()) {
+	public List<OutboxEntry> findPending(LeasedShards leased, int limit) {
+		if (leased.shards().isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc.sql(SELECT_PENDING)
-			.param("shards", shards)
+			.param("shards", leased.shards())
+			.param("owner", leased.owner())
+			.param("shardCount", leased.shardCount())
 			.param("limit", limit)
 			.query(JdbcOutboxStore::entry)
 			.list();
@@ -160,29 +189,31 @@ public class JdbcOutboxStore implements OutboxStore {
 	}
 
 	@Override
-	public void markSent(Collection<OutboxEntry> entries) {
+	public int markSent(LeasedShards leased, Collection<OutboxEntry> entries) {
 		if (entries.isEmpty()) {
-			return;
+			return 0;
 		}
 		List<Long> sequences = entries.stream().map(OutboxEntry::sequence).toList();
-		if (this.keepSent) {
-			this.jdbc.sql(MARK_SENT).param("now", now()).param("sequences", sequences).update();
-		}
-		else {
-			this.jdbc.sql(DELETE_SENT).param("sequences", sequences).update();
-		}
+		StatementSpec statement = this.keepSent ? this.jdbc.sql(MARK_SENT).param("now", now())
+				: this.jdbc.sql(DELETE_SENT);
+		return statement.param("sequences", sequences)
+			.param("owner", leased.owner())
+			.param("shardCount", leased.shardCount())
+			.update();
 	}
 
 	@Override
-	public boolean recordFailure(OutboxEntry entry, String error, int maxAttempts) {
+	public boolean recordFailure(LeasedShards leased, OutboxEntry entry, String error, int maxAttempts) {
 		String truncated = (error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error;
-		this.jdbc.sql(RECORD_FAILURE)
+		int recorded = this.jdbc.sql(RECORD_FAILURE)
 			.param("error", truncated)
 			.param("maxAttempts", maxAttempts)
 			.param("now", now())
 			.param("seq", entry.sequence())
+			.param("owner", leased.owner())
+			.param("shardCount", leased.shardCount())
 			.update();
-		return entry.attempts() + 1 >= maxAttempts;
+		return recorded == 1 && entry.attempts() + 1 >= maxAttempts;
 	}
 
 	@Override

@@ -1,10 +1,10 @@
 package dev.events.outbox;
 
-import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,58 +12,82 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.jdbc.JdbcDialect;
 
 /**
- * {@link ShardLeases} kept in the database. Every instance heartbeats in
- * {@code events_outbox_instance}; a lease in {@code events_outbox_lease} names the owner of a
- * shard until it expires. Each instance takes at most its fair share, the number of shards
- * divided by the live instances, rounded up, so shards spread as instances come and go.
+ * {@link ShardLeases} kept in the database, with every time taken from the database's clock.
+ * Every instance heartbeats in {@code events_outbox_instance}; a lease in
+ * {@code events_outbox_lease} names the owner of a shard until it expires. Each instance takes
+ * at most its fair share, the number of shards divided by the live instances, rounded up, so
+ * shards spread as instances come and go.
  * <p>
  * Shards are taken with a conditional update, so two instances never own the same unexpired
  * lease. An instance that stops gives its shards up; one that dies loses them once its leases
  * expire.
+ * <p>
+ * The number of shards is the database's ({@code events_outbox_shards}), not each instance's:
+ * an instance configured with another number asks for a change when it starts. While a change
+ * is pending, every instance gives up its shards as soon as their sends are done and takes no
+ * new ones; once no instance holds a shard, the change is applied in one transaction and the
+ * shards are shared out again. So no key is ever relayed from two shards at once, and no event
+ * is left in a shard nobody leases.
  */
 public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
+	private static final Log logger = LogFactory.getLog(JdbcShardLeases.class);
+
+	private static final String SELECT_SHARD_COUNT = """
+			SELECT shard_count, requested_count FROM events_outbox_shards WHERE id = 1
+			""";
+
+	private static final String LOCK_SHARD_COUNT = SELECT_SHARD_COUNT.strip() + " FOR UPDATE";
+
+	private static final String REQUEST_SHARD_COUNT = """
+			UPDATE events_outbox_shards
+			SET requested_count = CASE WHEN shard_count = :count THEN NULL ELSE :count END
+			WHERE id = 1
+			""";
+
+	private static final String APPLY_SHARD_COUNT = """
+			UPDATE events_outbox_shards SET shard_count = :count, requested_count = NULL WHERE id = 1
+			""";
+
+	private static final String COUNT_LEASES = "SELECT COUNT(*) FROM events_outbox_lease";
+
+	private static final String DELETE_LEASES = "DELETE FROM events_outbox_lease";
+
+	private static final String COUNT_UNSHARDED_PENDING = """
+			SELECT COUNT(*) FROM events_outbox WHERE key_hash IS NULL AND sent_at IS NULL
+			""";
+
 	private static final String UPDATE_HEARTBEAT = """
-			UPDATE events_outbox_instance SET heartbeat_at = :now WHERE instance_id = :instance
+			UPDATE events_outbox_instance SET heartbeat_at = CURRENT_TIMESTAMP WHERE instance_id = :instance
 			""";
 
 	private static final String INSERT_HEARTBEAT = """
-			INSERT INTO events_outbox_instance (instance_id, heartbeat_at) VALUES (:instance, :now)
-			""";
-
-	private static final String COUNT_LIVE_INSTANCES = """
-			SELECT COUNT(*) FROM events_outbox_instance WHERE heartbeat_at > :since
-			""";
-
-	private static final String DELETE_DEAD_INSTANCES = """
-			DELETE FROM events_outbox_instance WHERE heartbeat_at < :before
+			INSERT INTO events_outbox_instance (instance_id, heartbeat_at) VALUES (:instance, CURRENT_TIMESTAMP)
 			""";
 
 	private static final String DELETE_INSTANCE = "DELETE FROM events_outbox_instance WHERE instance_id = :instance";
 
-	private static final String RENEW = "UPDATE events_outbox_lease SET expires_at = :until WHERE owner = :instance";
-
 	private static final String SELECT_OWNED = """
-			SELECT shard FROM events_outbox_lease WHERE owner = :instance AND shard < :shards ORDER BY shard
+			SELECT shard FROM events_outbox_lease WHERE owner = :instance ORDER BY shard
 			""";
 
 	private static final String SELECT_FREE = """
-			SELECT shard FROM events_outbox_lease
-			WHERE shard < :shards AND (owner IS NULL OR expires_at < :now)
-			ORDER BY shard
-			""";
-
-	private static final String ACQUIRE = """
-			UPDATE events_outbox_lease SET owner = :instance, expires_at = :until
-			WHERE shard = :shard AND (owner IS NULL OR expires_at < :now)
+			SELECT shard FROM events_outbox_lease WHERE owner IS NULL OR expires_at <= CURRENT_TIMESTAMP ORDER BY shard
 			""";
 
 	private static final String RELEASE = """
@@ -75,160 +99,233 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 			UPDATE events_outbox_lease SET owner = NULL, expires_at = NULL WHERE owner = :instance
 			""";
 
-	private static final String COUNT_LEASES = "SELECT COUNT(*) FROM events_outbox_lease";
+	private static final String COUNT_HELD_LEASES = """
+			SELECT COUNT(*) FROM events_outbox_lease WHERE owner IS NOT NULL AND expires_at > CURRENT_TIMESTAMP
+			""";
 
-	private static final String DELETE_SURPLUS_LEASES = "DELETE FROM events_outbox_lease WHERE shard >= :shards";
+	private static final String INSERT_LEASE = "INSERT INTO events_outbox_lease (shard) VALUES (:shard)";
 
 	private static final int DEAD_INSTANCE_LEASES = 10;
 
 	private final JdbcClient jdbc;
 
+	private final TransactionOperations transactions;
+
 	private final JdbcDialect dialect;
-
-	private final OutboxStore outbox;
-
-	private final String insertLease;
 
 	private final String instanceId;
 
-	private final int shards;
+	private final int configuredShards;
 
-	private final Duration leaseDuration;
+	private final long leaseMillis;
 
-	private final Clock clock;
+	private final String countLiveInstances;
 
-	private boolean leasesCreated;
+	private final String deleteDeadInstances;
+
+	private final String renew;
+
+	private final String acquire;
+
+	private boolean waitingForUnshardedEventsLogged;
 
 	/**
 	 * Create shard leases for one relay instance.
 	 * @param dataSource the data source holding the lease tables
 	 * @param dialect the database's dialect
-	 * @param outbox the outbox whose events are sharded
 	 * @param instanceId the id of this instance, unique among live instances
-	 * @param shards the number of shards
-	 * @param leaseDuration how long a lease lasts without renewal
-	 * @param clock the clock; instances sharing a database need clocks in sync
+	 * @param shards the number of shards this instance is configured with
+	 * @param leaseDuration how long a lease lasts without renewal, in database time
 	 */
-	public JdbcShardLeases(DataSource dataSource, JdbcDialect dialect, OutboxStore outbox, String instanceId,
-			int shards, Duration leaseDuration, Clock clock) {
+	public JdbcShardLeases(DataSource dataSource, JdbcDialect dialect, String instanceId, int shards,
+			Duration leaseDuration) {
 		this.jdbc = JdbcClient.create(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.dialect = dialect;
-		this.outbox = outbox;
-		this.insertLease = dialect.insertIfAbsent("events_outbox_lease", List.of("shard"), 1);
 		this.instanceId = instanceId;
-		this.shards = shards;
-		this.leaseDuration = leaseDuration;
-		this.clock = clock;
+		this.configuredShards = shards;
+		this.leaseMillis = leaseDuration.toMillis();
+		String leaseEnd = dialect.databaseTimePlus(":lease");
+		this.countLiveInstances = "SELECT COUNT(*) FROM events_outbox_instance WHERE heartbeat_at > "
+				+ dialect.databaseTimePlus(":sinceMillis");
+		this.deleteDeadInstances = "DELETE FROM events_outbox_instance WHERE heartbeat_at < "
+				+ dialect.databaseTimePlus(":sinceMillis");
+		this.renew = "UPDATE events_outbox_lease SET expires_at = " + leaseEnd + " WHERE owner = :instance";
+		this.acquire = """
+				UPDATE events_outbox_lease SET owner = :instance, expires_at = %s
+				WHERE shard = :shard AND (owner IS NULL OR expires_at <= CURRENT_TIMESTAMP)
+				    AND NOT EXISTS (SELECT 1 FROM events_outbox_shards WHERE requested_count IS NOT NULL)
+				""".formatted(leaseEnd);
 	}
 
 	/**
-	 * Refuse to start when the number of shards changed while events are pending: their shards
-	 * were computed with the old number, so some would never be sent and the order of others
-	 * would break. With an empty outbox the leases simply follow the new number.
+	 * Create the shard count and the leases if this is the first instance, and ask for this
+	 * instance's shard count if the database has another one.
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		long leases;
 		try {
-			leases = this.jdbc.sql(COUNT_LEASES).query(Long.class).single();
+			this.jdbc.sql(COUNT_LEASES).query(Long.class).single();
 		}
 		catch (BadSqlGrammarException ex) {
 			throw new IllegalStateException("The events tables are missing: let events create them "
 					+ "(events.jdbc.initialize-schema=true, with Flyway on the classpath) or apply the scripts under "
 					+ "classpath:dev/events/db/migration/<database> yourself", ex);
 		}
-		if (leases == 0 || leases == this.shards) {
-			return;
+		insertIfAbsent("events_outbox_shards", List.of("id", "shard_count"), 1, this.configuredShards);
+		ShardCount count = shardCount();
+		if (this.jdbc.sql(COUNT_LEASES).query(Long.class).single() == 0) {
+			IntStream.range(0, count.current()).forEach(this::createLease);
 		}
-		long pending = this.outbox.countPending();
-		if (pending > 0) {
-			throw new IllegalStateException(("events.outbox.shards changed from %d to %d while %d events are pending "
-					+ "in the outbox: set it back to %d until the outbox is empty, then change it")
-				.formatted(leases, this.shards, pending, leases));
-		}
-		this.jdbc.sql(DELETE_SURPLUS_LEASES).param("shards", this.shards).update();
-	}
-
-	@Override
-	public synchronized Set<Integer> refresh() {
-		createLeasesOnce();
-		Instant now = this.clock.instant();
-		OffsetDateTime until = utc(now.plus(this.leaseDuration));
-		heartbeat(now);
-		this.jdbc.sql(RENEW).param("until", until).param("instance", this.instanceId).update();
-		Set<Integer> owned = new TreeSet<>(this.jdbc.sql(SELECT_OWNED)
-			.param("instance", this.instanceId)
-			.param("shards", this.shards)
-			.query(Integer.class)
-			.list());
-		int fairShare = fairShare(now);
-		if (owned.size() > fairShare) {
-			release(owned, owned.size() - fairShare);
-		}
-		else if (owned.size() < fairShare) {
-			acquire(owned, fairShare, now, until);
-		}
-		return owned;
-	}
-
-	private void createLeasesOnce() {
-		if (!this.leasesCreated) {
-			IntStream.range(0, this.shards).forEach(this::createLease);
-			this.leasesCreated = true;
+		this.jdbc.sql(REQUEST_SHARD_COUNT).param("count", this.configuredShards).update();
+		if (count.current() != this.configuredShards) {
+			logger.info(("events.outbox.shards is %d here and %d in the database: changing it to %d once the relays "
+					+ "have finished their current sends").formatted(this.configuredShards, count.current(),
+							this.configuredShards));
 		}
 	}
 
 	private void createLease(int shard) {
+		insertIfAbsent("events_outbox_lease", List.of("shard"), shard);
+	}
+
+	private void insertIfAbsent(String table, List<String> columns, Object key, Object... values) {
+		List<Object> params = new ArrayList<>();
+		params.add(key);
+		params.addAll(List.of(values));
+		if (this.dialect.bindsKeyTwice()) {
+			params.add(key);
+		}
 		try {
-			this.jdbc.sql(this.insertLease)
-				.params(this.dialect.bindsKeyTwice() ? List.of(shard, shard) : List.of(shard))
-				.update();
+			this.jdbc.sql(this.dialect.insertIfAbsent(table, columns, 1)).params(params).update();
 		}
 		catch (DuplicateKeyException ex) {
-			// Another instance created the same lease at the same moment
+			// Another instance inserted the same row at the same moment
 		}
 	}
 
-	private void heartbeat(Instant now) {
-		int updated = this.jdbc.sql(UPDATE_HEARTBEAT).param("now", utc(now)).param("instance", this.instanceId).update();
-		if (updated == 0) {
-			this.jdbc.sql(INSERT_HEARTBEAT).param("instance", this.instanceId).param("now", utc(now)).update();
+	@Override
+	public synchronized LeasedShards refresh(Set<Integer> busy) {
+		heartbeat();
+		this.jdbc.sql(this.renew).param("lease", this.leaseMillis).param("instance", this.instanceId).update();
+		Set<Integer> owned = new TreeSet<>(
+				this.jdbc.sql(SELECT_OWNED).param("instance", this.instanceId).query(Integer.class).list());
+		ShardCount count = shardCount();
+		if (count.requested() != null) {
+			Set<Integer> kept = releaseAllBut(owned, busy);
+			if (!kept.isEmpty() || !applyRequestedCount()) {
+				return new LeasedShards(this.instanceId, count.current(), Set.of());
+			}
+			owned.clear();
+			count = shardCount();
 		}
-		this.jdbc.sql(DELETE_DEAD_INSTANCES)
-			.param("before", utc(now.minus(this.leaseDuration.multipliedBy(DEAD_INSTANCE_LEASES))))
+		int fairShare = fairShare(count.current());
+		if (owned.size() > fairShare) {
+			Set<Integer> surplus = surplus(owned, owned.size() - fairShare, busy);
+			releaseAllBut(surplus, busy);
+			owned.removeAll(surplus);
+			return new LeasedShards(this.instanceId, count.current(), Set.copyOf(owned));
+		}
+		acquire(owned, fairShare);
+		return new LeasedShards(this.instanceId, count.current(), Set.copyOf(owned));
+	}
+
+	/**
+	 * Pick the shards to give up, idle ones first: busy ones are given up once their sends are
+	 * done, and are not claimed from meanwhile.
+	 */
+	private Set<Integer> surplus(Set<Integer> owned, int count, Set<Integer> busy) {
+		Set<Integer> surplus = new TreeSet<>();
+		owned.stream().filter((shard) -> !busy.contains(shard)).sorted((a, b) -> b - a).limit(count)
+			.forEach(surplus::add);
+		owned.stream().sorted((a, b) -> b - a).filter((shard) -> !surplus.contains(shard))
+			.limit(count - surplus.size())
+			.forEach(surplus::add);
+		return surplus;
+	}
+
+	/**
+	 * Give up the given shards except busy ones.
+	 * @return the busy shards kept
+	 */
+	private Set<Integer> releaseAllBut(Set<Integer> shards, Set<Integer> busy) {
+		Set<Integer> released = new HashSet<>(shards);
+		released.removeAll(busy);
+		if (!released.isEmpty()) {
+			this.jdbc.sql(RELEASE).param("instance", this.instanceId).param("shards", released).update();
+		}
+		Set<Integer> kept = new HashSet<>(shards);
+		kept.removeAll(released);
+		return kept;
+	}
+
+	private boolean applyRequestedCount() {
+		Boolean applied = this.transactions.execute((status) -> {
+			ShardCount locked = this.jdbc.sql(LOCK_SHARD_COUNT).query(ShardCount::of).single();
+			if (locked.requested() == null) {
+				return true;
+			}
+			if (this.jdbc.sql(COUNT_HELD_LEASES).query(Long.class).single() > 0) {
+				return false;
+			}
+			if (this.jdbc.sql(COUNT_UNSHARDED_PENDING).query(Long.class).single() > 0) {
+				logWaitingForUnshardedEvents(locked);
+				return false;
+			}
+			this.jdbc.sql(DELETE_LEASES).update();
+			IntStream.range(0, locked.requested())
+				.forEach((shard) -> this.jdbc.sql(INSERT_LEASE).param("shard", shard).update());
+			this.jdbc.sql(APPLY_SHARD_COUNT).param("count", locked.requested()).update();
+			logger.info("Changed the outbox from %d to %d shards".formatted(locked.current(), locked.requested()));
+			return true;
+		});
+		return Boolean.TRUE.equals(applied);
+	}
+
+	private void logWaitingForUnshardedEvents(ShardCount count) {
+		if (!this.waitingForUnshardedEventsLogged) {
+			logger.info(("Changing the outbox from %d to %d shards waits until the events written by an earlier "
+					+ "version of events are sent").formatted(count.current(), count.requested()));
+			this.waitingForUnshardedEventsLogged = true;
+		}
+	}
+
+	private ShardCount shardCount() {
+		return this.jdbc.sql(SELECT_SHARD_COUNT).query(ShardCount::of).single();
+	}
+
+	private void heartbeat() {
+		int updated = this.jdbc.sql(UPDATE_HEARTBEAT).param("instance", this.instanceId).update();
+		if (updated == 0) {
+			this.jdbc.sql(INSERT_HEARTBEAT).param("instance", this.instanceId).update();
+		}
+		this.jdbc.sql(this.deleteDeadInstances)
+			.param("sinceMillis", -this.leaseMillis * DEAD_INSTANCE_LEASES)
 			.update();
 	}
 
-	private int fairShare(Instant now) {
-		long live = this.jdbc.sql(COUNT_LIVE_INSTANCES)
-			.param("since", utc(now.minus(this.leaseDuration)))
+	private int fairShare(int shards) {
+		long live = this.jdbc.sql(this.countLiveInstances)
+			.param("sinceMillis", -this.leaseMillis)
 			.query(Long.class)
 			.single();
 		long instances = Math.max(live, 1);
-		return (int) ((this.shards + instances - 1) / instances);
+		return (int) ((shards + instances - 1) / instances);
 	}
 
-	private void release(Set<Integer> owned, int count) {
-		List<Integer> released = owned.stream().sorted((a, b) -> b - a).limit(count).toList();
-		this.jdbc.sql(RELEASE).param("instance", this.instanceId).param("shards", released).update();
-		released.forEach(owned::remove);
-	}
-
-	private void acquire(Set<Integer> owned, int fairShare, Instant now, OffsetDateTime until) {
-		List<Integer> free = this.jdbc.sql(SELECT_FREE)
-			.param("shards", this.shards)
-			.param("now", utc(now))
-			.query(Integer.class)
-			.list();
+	private void acquire(Set<Integer> owned, int fairShare) {
+		if (owned.size() >= fairShare) {
+			return;
+		}
+		List<Integer> free = this.jdbc.sql(SELECT_FREE).query(Integer.class).list();
 		for (Integer shard : free) {
 			if (owned.size() >= fairShare) {
 				return;
 			}
-			int taken = this.jdbc.sql(ACQUIRE)
+			int taken = this.jdbc.sql(this.acquire)
 				.param("instance", this.instanceId)
-				.param("until", until)
+				.param("lease", this.leaseMillis)
 				.param("shard", shard)
-				.param("now", utc(now))
 				.update();
 			if (taken == 1) {
 				owned.add(shard);
@@ -242,8 +339,17 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		this.jdbc.sql(DELETE_INSTANCE).param("instance", this.instanceId).update();
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	/**
+	 * The number of shards in the database, and the number an instance asked to change it to.
+	 */
+	private record ShardCount(int current, @Nullable Integer requested) {
+
+		static ShardCount of(ResultSet row, int rowNum) throws SQLException {
+			int current = row.getInt("shard_count");
+			int requested = row.getInt("requested_count");
+			return new ShardCount(current, row.wasNull() ? null : requested);
+		}
+
 	}
 
 }

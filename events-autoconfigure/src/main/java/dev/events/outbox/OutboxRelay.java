@@ -1,8 +1,8 @@
 package dev.events.outbox;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +30,9 @@ import dev.events.publish.EventSender;
 /**
  * Drains the outbox to Kafka. One thread per instance reads pending events of the shards this
  * instance leases, in sequence order, sends them asynchronously as one batch, waits for the
- * broker's acknowledgements and then records the outcome.
+ * broker's acknowledgements and then records the outcome. A second thread renews the leases and
+ * rebalances them at a fixed interval, however long a round takes; shards with sends in flight
+ * are never given up before those sends are done.
  * <p>
  * A failed send holds its shard back with exponential backoff and leaves the event pending.
  * Failures that waiting may fix (the broker is unreachable, the topic does not exist yet, too
@@ -64,13 +69,17 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Map<String, String> failingTopics = new ConcurrentHashMap<>();
 
+	private final Object claimLock = new Object();
+
 	private volatile boolean running;
 
 	private volatile @Nullable Thread thread;
 
-	private Set<Integer> ownedShards = Set.of();
+	private @Nullable ScheduledExecutorService leaseKeeper;
 
-	private Instant leasesRefreshedAt = Instant.MIN;
+	private volatile @Nullable LeasedShards leased;
+
+	private volatile Set<Integer> shardsInFlight = Set.of();
 
 	private Instant cleanedUpAt;
 
@@ -80,7 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @param leases the shard leases of this instance
 	 * @param sender sends events to the broker
 	 * @param settings batch size, intervals, attempts, backoff and retention
-	 * @param clock the clock
+	 * @param clock the clock for backoff and clean-up; leases use the database's
 	 * @param meterRegistry where the relay counts sent, failed and parked events
 	 */
 	public OutboxRelay(OutboxStore store, ShardLeases leases, EventSender sender, OutboxRelaySettings settings,
@@ -115,14 +124,29 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (!this.running) {
-			this.running = true;
-			this.thread = new Thread(this::run, "events-outbox-relay");
-			this.thread.setDaemon(true);
-			this.thread.start();
+		if (this.running) {
+			return;
 		}
+		this.running = true;
+		ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread keeperThread = new Thread(task, "events-outbox-leases");
+			keeperThread.setDaemon(true);
+			return keeperThread;
+		});
+		keeper.scheduleWithFixedDelay(this::renewLeases, 0, this.settings.leaseRefreshInterval().toMillis(),
+				TimeUnit.MILLISECONDS);
+		this.leaseKeeper = keeper;
+		Thread relayThread = new Thread(this::run, "events-outbox-relay");
+		relayThread.setDaemon(true);
+		relayThread.start();
+		this.thread = relayThread;
 	}
 
+	/**
+	 * Stop relaying: wait for the current round up to the lease duration, then give up this
+	 * instance's shards, so another instance takes them at once. A round still sending by then
+	 * keeps its shards: they pass to another instance only once their leases expire.
+	 */
 	@Override
 	public synchronized void stop() {
 		if (!this.running) {
@@ -130,11 +154,16 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		this.running = false;
 		wakeUp();
-		try {
-			this.thread.join(this.settings.pollInterval().multipliedBy(10).toMillis() + 30_000);
+		Thread relayThread = this.thread;
+		boolean roundDone = awaitTermination(relayThread);
+		if (this.leaseKeeper != null) {
+			this.leaseKeeper.shutdownNow();
+			this.leaseKeeper = null;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (!roundDone) {
+			logger.warn("The outbox relay is still sending after " + this.settings.leaseDuration()
+					+ "; its shards pass to other instances once their leases expire");
+			return;
 		}
 		try {
 			this.leases.releaseAll();
@@ -144,9 +173,39 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	private boolean awaitTermination(@Nullable Thread relayThread) {
+		if (relayThread == null) {
+			return true;
+		}
+		try {
+			relayThread.join(this.settings.leaseDuration().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return !relayThread.isAlive();
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	private void renewLeases() {
+		try {
+			LeasedShards renewed;
+			synchronized (this.claimLock) {
+				renewed = this.leases.refresh(this.shardsInFlight);
+				this.leased = renewed;
+			}
+			if (!renewed.shards().isEmpty()) {
+				wakeUp();
+			}
+		}
+		catch (Throwable ex) {
+			logger.warn("Could not renew outbox shard leases; trying again in " + this.settings.leaseRefreshInterval(),
+					ex);
+		}
 	}
 
 	private void run() {
@@ -156,8 +215,8 @@ public class OutboxRelay implements SmartLifecycle {
 					awaitWakeUp();
 				}
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Outbox relay round failed; retrying in " + this.settings.pollInterval(), ex);
+			catch (Throwable ex) {
+				logger.error("Outbox relay round failed; retrying in " + this.settings.pollInterval(), ex);
 				sleep();
 			}
 		}
@@ -169,22 +228,27 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	int relayOnce() {
 		Instant now = this.clock.instant();
-		refreshLeasesIfDue(now);
 		cleanUpIfDue(now);
-		Set<Integer> shards = this.backoff.available(this.ownedShards, now);
-		List<OutboxEntry> batch = this.store.findPending(shards, this.settings.batchSize());
-		if (!batch.isEmpty()) {
-			send(batch);
+		LeasedShards claim;
+		List<OutboxEntry> batch;
+		synchronized (this.claimLock) {
+			LeasedShards current = this.leased;
+			if (current == null) {
+				return 0;
+			}
+			claim = current.only(this.backoff.available(current.shards(), now));
+			batch = this.store.findPending(claim, this.settings.batchSize());
+			this.shardsInFlight = batch.stream().map(OutboxEntry::shard).collect(Collectors.toUnmodifiableSet());
+		}
+		try {
+			if (!batch.isEmpty()) {
+				send(claim, batch);
+			}
+		}
+		finally {
+			this.shardsInFlight = Set.of();
 		}
 		return batch.size();
-	}
-
-	private void refreshLeasesIfDue(Instant now) {
-		if (!now.isBefore(this.leasesRefreshedAt.plus(this.settings.leaseRefreshInterval()))) {
-			this.ownedShards = Set.of();
-			this.ownedShards = Set.copyOf(this.leases.refresh());
-			this.leasesRefreshedAt = now;
-		}
 	}
 
 	private void cleanUpIfDue(Instant now) {
@@ -198,10 +262,14 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void send(List<OutboxEntry> batch) {
+	private void send(LeasedShards claim, List<OutboxEntry> batch) {
 		RelayRound.Outcome outcome = RelayRound.send(batch, this.sender).await();
-		this.store.markSent(outcome.delivered());
+		int marked = this.store.markSent(claim, outcome.delivered());
 		this.sent.increment(outcome.delivered().size());
+		if (marked < outcome.delivered().size()) {
+			logger.info(("%d sent outbox events were not marked sent: this instance lost their shards, whose new "
+					+ "owner sends them again").formatted(outcome.delivered().size() - marked));
+		}
 		Set<Integer> failedShards = new HashSet<>();
 		outcome.failed().forEach((failure) -> failedShards.add(failure.entry().shard()));
 		outcome.delivered().forEach((entry) -> {
@@ -211,11 +279,11 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 		});
 		if (!outcome.failed().isEmpty()) {
-			recordFailures(outcome.failed());
+			recordFailures(claim, outcome.failed());
 		}
 	}
 
-	private void recordFailures(List<RelayRound.Failure> failures) {
+	private void recordFailures(LeasedShards claim, List<RelayRound.Failure> failures) {
 		Instant now = this.clock.instant();
 		Map<Integer, Duration> heldBack = new TreeMap<>();
 		Map<String, String> reasons = new LinkedHashMap<>();
@@ -223,7 +291,7 @@ public class OutboxRelay implements SmartLifecycle {
 			OutboxEntry entry = failure.entry();
 			String reason = NestedExceptionUtils.getMostSpecificCause(failure.cause()).toString();
 			this.failed.increment();
-			if (failure.permanent() && this.store.recordFailure(entry, reason, this.settings.maxAttempts())) {
+			if (failure.permanent() && this.store.recordFailure(claim, entry, reason, this.settings.maxAttempts())) {
 				this.parked.increment();
 				logger.error(("Parked outbox event %s of type '%s' for topic '%s' after %d failed attempts; later events "
 						+ "of key '%s' wait until it is retried or discarded: %s").formatted(entry.event().id(),
@@ -248,8 +316,9 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	public RelayState state() {
 		Thread relayThread = this.thread;
+		LeasedShards current = this.leased;
 		return new RelayState(this.running && relayThread != null && relayThread.isAlive(),
-				Map.copyOf(this.failingTopics));
+				(current != null) ? current.shards().size() : 0, Map.copyOf(this.failingTopics));
 	}
 
 	private void awaitWakeUp() {

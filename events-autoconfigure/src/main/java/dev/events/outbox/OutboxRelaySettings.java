@@ -7,14 +7,18 @@ import java.time.Duration;
  *
  * @param batchSize the maximum number of events read and sent in one round
  * @param pollInterval how long the relay waits for new events before looking again
- * @param leaseRefreshInterval how often shard leases are renewed and rebalanced
- * @param maxAttempts failed sends after which an event is parked
- * @param initialBackoff how long a shard waits after its first failed send
- * @param maxBackoff the longest a shard waits after failed sends
+ * @param leaseDuration how long a shard lease lasts without renewal; also how long stopping
+ * waits for a round that is still sending
+ * @param leaseRefreshInterval how often shard leases are renewed and rebalanced, whatever the
+ * relay is doing
+ * @param maxAttempts failed sends that waiting cannot fix after which an event is parked
+ * @param initialBackoff how long a shard waits after its first failed round
+ * @param maxBackoff the longest a shard waits after failed rounds
  * @param retention how long sent events are kept; zero deletes them at once
  * @param cleanupInterval how often sent events older than the retention are deleted
  */
-public record OutboxRelaySettings(int batchSize, Duration pollInterval, Duration leaseRefreshInterval, int maxAttempts,
-		Duration initialBackoff, Duration maxBackoff, Duration retention, Duration cleanupInterval) {
+public record OutboxRelaySettings(int batchSize, Duration pollInterval, Duration leaseDuration,
+		Duration leaseRefreshInterval, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+		Duration retention, Duration cleanupInterval) {
 
 }

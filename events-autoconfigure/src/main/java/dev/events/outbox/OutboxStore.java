@@ -22,27 +22,33 @@ public interface OutboxStore {
 	void append(OutboundEvent event);
 
 	/**
-	 * Return pending events of the given shards, oldest first.
-	 * @param shards the shards to read
+	 * Return pending events of the given shards, oldest first, if the relay still leases them;
+	 * events of a key behind a parked event of that key are not returned.
+	 * @param leased the relay instance and the shards to read
 	 * @param limit the maximum number of events
-	 * @return the events in sequence order
+	 * @return the events in sequence order, each with its shard
 	 */
-	List<OutboxEntry> findPending(Collection<Integer> shards, int limit);
+	List<OutboxEntry> findPending(LeasedShards leased, int limit);
 
 	/**
-	 * Record that the given events reached the broker.
+	 * Record that the given events reached the broker, for those whose shard the relay still
+	 * leases; the others are left for the shard's new owner.
+	 * @param leased the relay instance
 	 * @param entries the sent events
+	 * @return the number of events recorded as sent
 	 */
-	void markSent(Collection<OutboxEntry> entries);
+	int markSent(LeasedShards leased, Collection<OutboxEntry> entries);
 
 	/**
-	 * Record a failed send, parking the event once it has failed {@code maxAttempts} times.
+	 * Record a send that failed in a way waiting cannot fix, parking the event once that has
+	 * happened {@code maxAttempts} times; nothing is recorded if the relay lost the shard.
+	 * @param leased the relay instance
 	 * @param entry the event
 	 * @param error a description of the failure
 	 * @param maxAttempts attempts after which the event is parked
 	 * @return whether the event is now parked
 	 */
-	boolean recordFailure(OutboxEntry entry, String error, int maxAttempts);
+	boolean recordFailure(LeasedShards leased, OutboxEntry entry, String error, int maxAttempts);
 
 	/**
 	 * Delete events that were sent before the given instant.

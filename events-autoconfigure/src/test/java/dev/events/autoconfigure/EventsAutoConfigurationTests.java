@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -36,6 +37,9 @@ import dev.events.context.EventContext;
 import dev.events.inbox.InboxCleaner;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.jdbc.JdbcDialect;
+import dev.events.outbox.JdbcShardLeases;
+import dev.events.outbox.LeasedShards;
 import dev.events.outbox.OutboxEntry;
 import dev.events.outbox.OutboxEventPublisher;
 import dev.events.outbox.OutboxRelay;
@@ -104,7 +108,8 @@ class EventsAutoConfigurationTests {
 	@Test
 	void shardLeasesWorkOnH2() {
 		this.jdbcRunner.withPropertyValues("events.outbox.shards=4", "events.outbox.relay.enabled=true")
-			.run((context) -> assertThat(context.getBean(ShardLeases.class).refresh()).containsExactly(0, 1, 2, 3));
+			.run((context) -> assertThat(context.getBean(ShardLeases.class).refresh(Set.of()).shards())
+				.containsExactlyInAnyOrder(0, 1, 2, 3));
 	}
 
 	@Test
@@ -143,10 +148,10 @@ class EventsAutoConfigurationTests {
 			.run((context) -> {
 				OutboxStore store = context.getBean(OutboxStore.class);
 				store.append(context.getBean(OutboundEventFactory.class).create(new Retained("r-1"), EventContext.empty()));
-				List<OutboxEntry> pending = store.findPending(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-						10);
+				LeasedShards leased = leaseAllShards(context.getBean(DataSource.class));
+				List<OutboxEntry> pending = store.findPending(leased, 10);
 				assertThat(pending).hasSize(1);
-				store.markSent(pending);
+				assertThat(store.markSent(leased, pending)).isEqualTo(1);
 				JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 				assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NOT NULL").query(Long.class)
 					.single()).isEqualTo(1);
@@ -165,30 +170,32 @@ class EventsAutoConfigurationTests {
 	}
 
 	@Test
-	void changingTheShardCountWithPendingEventsIsRefusedAndWithAnEmptyOutboxAccepted() {
+	void aNewShardCountIsAppliedOnceNoRelayHoldsAShardAndPendingEventsAreRelayedUnderIt() {
 		ApplicationContextRunner sharedDatabase = this.runner
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, FlywayAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:shards-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 					"spring.flyway.enabled=false");
 		sharedDatabase.withPropertyValues("events.outbox.shards=4").run((context) -> {
-			assertThat(context.getBean(ShardLeases.class).refresh()).hasSize(4);
+			context.getBean(OutboxRelay.class).stop();
+			assertThat(context.getBean(ShardLeases.class).refresh(Set.of()).shards()).hasSize(4);
 			context.getBean(OutboxStore.class)
 				.append(context.getBean(OutboundEventFactory.class).create(new Retained("r-1"), EventContext.empty()));
-			context.getBean(OutboxRelay.class).stop();
+			context.getBean(ShardLeases.class).releaseAll();
 		});
-		sharedDatabase.withPropertyValues("events.outbox.shards=8", "events.outbox.relay.enabled=true")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("events.outbox.shards changed from 4 to 8 while 1 events are pending"));
-		sharedDatabase.withPropertyValues("events.outbox.shards=4").run((context) -> {
-			OutboxStore store = context.getBean(OutboxStore.class);
+		sharedDatabase.withPropertyValues("events.outbox.shards=8").run((context) -> {
 			context.getBean(OutboxRelay.class).stop();
-			store.markSent(store.findPending(List.of(0, 1, 2, 3), 10));
+			LeasedShards leased = context.getBean(ShardLeases.class).refresh(Set.of());
+			assertThat(leased.shardCount()).isEqualTo(8);
+			assertThat(leased.shards()).hasSize(8);
+			assertThat(context.getBean(OutboxStore.class).findPending(leased, 10)).hasSize(1);
 		});
-		sharedDatabase.withPropertyValues("events.outbox.shards=2", "events.outbox.relay.enabled=true")
-			.run((context) -> assertThat(context.getBean(ShardLeases.class).refresh()).containsExactly(0, 1));
+	}
+
+	private static LeasedShards leaseAllShards(DataSource dataSource) {
+		JdbcShardLeases leases = new JdbcShardLeases(dataSource, JdbcDialect.H2, "test", 16, Duration.ofMinutes(1));
+		leases.afterPropertiesSet();
+		return leases.refresh(Set.of());
 	}
 
 	@Test

@@ -1,9 +1,9 @@
 package dev.events.outbox;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -60,11 +60,10 @@ class CrashedRelayTakeoverIntegrationTests {
 	void shardsOfADeadInstanceAreTakenOverOnceItsLeasesExpire() {
 		this.publisherOnly = start("events.outbox.relay.enabled=false");
 		DataSource dataSource = this.publisherOnly.getBean(DataSource.class);
-		JdbcShardLeases dead = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL,
-				this.publisherOnly.getBean(OutboxStore.class), "dead-instance", 16, Duration.ofSeconds(12),
-				Clock.systemUTC());
+		JdbcShardLeases dead = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "dead-instance", 16,
+				Duration.ofSeconds(12));
 		dead.afterPropertiesSet();
-		assertThat(dead.refresh()).hasSize(16);
+		assertThat(dead.refresh(Set.of()).shards()).hasSize(16);
 		EventPublisher publisher = this.publisherOnly.getBean(EventPublisher.class);
 		for (int i = 0; i < 20; i++) {
 			publisher.publish(new Orphan("key-" + i));
