@@ -1,6 +1,6 @@
 package dev.events.autoconfigure;
 
-import javax.sql.DataSource;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -8,6 +8,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +21,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -35,6 +38,8 @@ import dev.events.consume.EventHandlerMethodCollector;
 import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.consume.HandlerSettings;
 import dev.events.inbox.InboxStore;
+import dev.events.jdbc.EventsDatabase;
+import dev.events.jdbc.TransactionManagerResolver;
 import dev.events.type.EventTypeRegistry;
 
 /**
@@ -42,10 +47,14 @@ import dev.events.type.EventTypeRegistry;
  * containers, retries, dead-letter topics and, with a database, the inbox transaction.
  */
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, EventsAutoConfiguration.class,
-		EventsInboxAutoConfiguration.class })
+		EventsInboxAutoConfiguration.class },
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnClass(EnableKafka.class)
 @EnableConfigurationProperties(EventsProperties.class)
 public final class EventsHandlerAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(EventsHandlerAutoConfiguration.class);
 
 	/**
 	 * Name of the listener container factory of event handlers.
@@ -99,8 +108,9 @@ public final class EventsHandlerAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventHandlerEndpointConfigurer eventHandlerEndpointConfigurer(EventHandlerMethodCollector collector,
 			EventTypeRegistry registry, CloudEventRecordMapper mapper, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<InboxStore> inbox, ObjectProvider<DataSource> dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager, EventsProperties properties,
+			ObjectProvider<InboxStore> inbox, ObjectProvider<EventsDatabase> database,
+			ObjectProvider<PlatformTransactionManager> transactionManagers, ListableBeanFactory beanFactory,
+			EventsProperties properties,
 			Environment environment, HandlerErrorHandlerFactory errorHandlers,
 			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
 			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
@@ -113,17 +123,36 @@ public final class EventsHandlerAutoConfiguration {
 				EventsObservability.meterRegistry(meterRegistry));
 		InboxStore inboxStore = inbox.getIfAvailable();
 		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,
-				transactions(inboxStore, dataSource.getIfUnique(), transactionManager.getIfUnique()),
+				transactions(inboxStore, database.getIfAvailable(), transactionManagers,
+						beanFactory.getBeansOfType(PlatformTransactionManager.class),
+						properties.getJdbc().getTransactionManager()),
 				containerFactory, errorHandlers);
 	}
 
-	private static TransactionOperations transactions(@Nullable InboxStore inbox, @Nullable DataSource dataSource,
-			@Nullable PlatformTransactionManager transactionManager) {
-		if (inbox == null || dataSource == null) {
+	/**
+	 * Handler transactions run in a manager of the events DataSource, so the inbox row commits
+	 * exactly with the handler's own writes; see {@link TransactionManagerResolver}.
+	 */
+	private static TransactionOperations transactions(@Nullable InboxStore inbox, @Nullable EventsDatabase database,
+			ObjectProvider<PlatformTransactionManager> transactionManagers,
+			Map<String, PlatformTransactionManager> managers, @Nullable String configured) {
+		if (inbox == null || database == null) {
 			return TransactionOperations.withoutTransaction();
 		}
-		return new TransactionTemplate(
-				(transactionManager != null) ? transactionManager : new DataSourceTransactionManager(dataSource));
+		PlatformTransactionManager primary = transactionManagers.getIfUnique();
+		String primaryName = managers.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == primary)
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
+		PlatformTransactionManager chosen = TransactionManagerResolver.resolve(database.dataSource(), managers,
+				primaryName, configured);
+		if (!managers.containsValue(chosen)) {
+			logger.info("Event handlers run their inbox transactions in a JdbcTransactionManager of their own: none of "
+					+ "the application's transaction managers " + managers.keySet() + " manages the events DataSource");
+		}
+		return new TransactionTemplate(chosen);
 	}
 
 }

@@ -2,13 +2,11 @@ package dev.events.autoconfigure;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,25 +15,24 @@ import dev.events.inbox.InboxCleaner;
 import dev.events.inbox.InboxStore;
 import dev.events.inbox.JdbcInboxStore;
 import dev.events.jdbc.EventsSchemaMigrator;
-import dev.events.jdbc.JdbcDialect;
+import dev.events.jdbc.EventsDatabase;
 
 /**
  * Auto-configuration of the inbox that makes handlers' database effects happen once per event:
- * applies when there is a single {@link DataSource}.
+ * applies when there is an {@link EventsDatabase}.
  */
-@AutoConfiguration(after = EventsFlywayAutoConfiguration.class,
-		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@AutoConfiguration(after = { EventsJdbcAutoConfiguration.class, EventsFlywayAutoConfiguration.class })
 @ConditionalOnClass(JdbcClient.class)
-@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBean(EventsDatabase.class)
 @EnableConfigurationProperties(EventsProperties.class)
 public final class EventsInboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InboxStore inboxStore(DataSource dataSource, ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
+	InboxStore inboxStore(EventsDatabase database, ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
 		schemaMigrator.ifAvailable((migrator) -> {
 		});
-		return new JdbcInboxStore(dataSource, JdbcDialect.of(dataSource), Clock.systemUTC());
+		return new JdbcInboxStore(database.dataSource(), database.dialect(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -5,22 +5,20 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.jdbc.EventsSchemaMigrator;
-import dev.events.jdbc.JdbcDialect;
+import dev.events.jdbc.EventsDatabase;
 import dev.events.outbox.JdbcOutboxStore;
 import dev.events.outbox.JdbcShardLeases;
 import dev.events.outbox.OutboxEventPublisher;
@@ -34,37 +32,37 @@ import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEventFactory;
 
 /**
- * Auto-configuration of the transactional outbox: applies when there is a single
- * {@link DataSource} and {@code events.outbox.enabled} is not {@code false}.
+ * Auto-configuration of the transactional outbox: applies when there is an
+ * {@link EventsDatabase} and {@code events.outbox.enabled} is not {@code false}.
  */
-@AutoConfiguration(after = EventsFlywayAutoConfiguration.class,
-		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@AutoConfiguration(after = { EventsJdbcAutoConfiguration.class, EventsFlywayAutoConfiguration.class })
 @ConditionalOnClass(JdbcClient.class)
-@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBean(EventsDatabase.class)
 @ConditionalOnBooleanProperty(name = "events.outbox.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EventsProperties.class)
 public final class EventsOutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutboxStore outboxStore(DataSource dataSource, EventsProperties properties,
+	OutboxStore outboxStore(EventsDatabase database, EventsProperties properties,
 			ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
 		schemaMigrator.ifAvailable((migrator) -> {
 		});
 		EventsProperties.Outbox outbox = properties.getOutbox();
-		return new JdbcOutboxStore(dataSource, outbox.getShards(), !outbox.getRetention().isZero(), Clock.systemUTC());
+		return new JdbcOutboxStore(database.dataSource(), outbox.getShards(), !outbox.getRetention().isZero(),
+				Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "events.outbox.relay.enabled", matchIfMissing = true)
-	ShardLeases outboxShardLeases(DataSource dataSource, EventsProperties properties,
+	ShardLeases outboxShardLeases(EventsDatabase database, EventsProperties properties,
 			ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
 		schemaMigrator.ifAvailable((migrator) -> {
 		});
 		EventsProperties.Relay relay = properties.getOutbox().getRelay();
 		String instanceId = (relay.getInstanceId() != null) ? relay.getInstanceId() : defaultInstanceId();
-		return new JdbcShardLeases(dataSource, JdbcDialect.of(dataSource), instanceId,
+		return new JdbcShardLeases(database.dataSource(), database.dialect(), instanceId,
 				properties.getOutbox().getShards(), relay.getLeaseDuration());
 	}
 

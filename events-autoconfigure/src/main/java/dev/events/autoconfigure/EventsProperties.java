@@ -341,12 +341,40 @@ public class EventsProperties {
 		 */
 		private boolean initializeSchema = true;
 
+		/**
+		 * Bean name of the DataSource that holds the events tables, when the application has
+		 * several and none is marked with @EventsDataSource or primary.
+		 */
+		private @Nullable String dataSource;
+
+		/**
+		 * Bean name of the transaction manager of the events DataSource that handler transactions
+		 * use, when several manage it and none is primary.
+		 */
+		private @Nullable String transactionManager;
+
 		public boolean isInitializeSchema() {
 			return this.initializeSchema;
 		}
 
 		public void setInitializeSchema(boolean initializeSchema) {
 			this.initializeSchema = initializeSchema;
+		}
+
+		public @Nullable String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(@Nullable String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public @Nullable String getTransactionManager() {
+			return this.transactionManager;
+		}
+
+		public void setTransactionManager(@Nullable String transactionManager) {
+			this.transactionManager = transactionManager;
 		}
 
 	}

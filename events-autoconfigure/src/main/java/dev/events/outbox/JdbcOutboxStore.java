@@ -1,6 +1,7 @@
 package dev.events.outbox;
 
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,15 +14,20 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.ResourceHolderSupport;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 import dev.events.publish.OutboundEvent;
 
 /**
  * {@link OutboxStore} on a relational database through {@link JdbcClient}. Joins the Spring
- * transaction bound to the same {@link DataSource}. Events are sharded by the hash of their key,
+ * transaction bound to the same {@link DataSource}, and refuses to write inside a transaction
+ * of another resource ({@link OutboxTransactionException}). Events are sharded by the hash of their key,
  * stored with them, under the shard count the relays agree on in the database; claiming and
  * completing events checks the relay's lease in the same statement.
  */
@@ -114,6 +120,8 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private static final int MAX_ERROR_LENGTH = 2000;
 
+	private final DataSource dataSource;
+
 	private final JdbcClient jdbc;
 
 	private final int shards;
@@ -133,6 +141,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	 */
 	public JdbcOutboxStore(DataSource dataSource, int shards, boolean keepSent, Clock clock) {
 		Assert.isTrue(shards > 0, "shards must be positive");
+		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.shards = shards;
 		this.keepSent = keepSent;
@@ -141,6 +150,7 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	@Override
 	public void append(OutboundEvent event) {
+		requireTransactionalConnection(event);
 		int keyHash = keyHash(event);
 		this.jdbc.sql(INSERT)
 			.param("id", event.id())
@@ -159,6 +169,41 @@ public class JdbcOutboxStore implements OutboxStore {
 			.param("dataContentType", event.dataContentType())
 			.param("data", event.data())
 			.update();
+	}
+
+	/**
+	 * Refuse to write inside a transaction that does not include this DataSource: the insert
+	 * would commit on its own, whatever became of that transaction.
+	 */
+	private void requireTransactionalConnection(OutboundEvent event) {
+		if (!isTransactionActive()) {
+			return;
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			if (connection.getAutoCommit()) {
+				throw new OutboxTransactionException(event.type());
+			}
+		}
+		catch (SQLException ex) {
+			throw new CannotGetJdbcConnectionException("Could not tell whether the outbox joins the transaction", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/**
+	 * Whether any transaction is active on this thread, including those of managers that do not
+	 * synchronize, such as the {@code KafkaTransactionManager}: they still bind their resources.
+	 */
+	private static boolean isTransactionActive() {
+		return TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.getResourceMap()
+					.values()
+					.stream()
+					.anyMatch((resource) -> resource instanceof ResourceHolderSupport holder
+							&& holder.isSynchronizedWithTransaction());
 	}
 
 	private static int keyHash(OutboundEvent event) {

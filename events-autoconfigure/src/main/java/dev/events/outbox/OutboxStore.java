@@ -18,6 +18,8 @@ public interface OutboxStore {
 	/**
 	 * Store an event in the current transaction, or in its own one when none is active.
 	 * @param event the event
+	 * @throws OutboxTransactionException if a transaction is active that does not include the
+	 * store's database, so the event would not share its fate
 	 */
 	void append(OutboundEvent event);
 

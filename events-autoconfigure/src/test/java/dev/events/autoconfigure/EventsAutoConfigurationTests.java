@@ -64,7 +64,7 @@ class EventsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, EventsAutoConfiguration.class,
-				EventsOutboxAutoConfiguration.class, EventsFlywayAutoConfiguration.class,
+				EventsJdbcAutoConfiguration.class, EventsOutboxAutoConfiguration.class, EventsFlywayAutoConfiguration.class,
 				EventsInboxAutoConfiguration.class, EventsHandlerAutoConfiguration.class))
 		.withPropertyValues("spring.kafka.bootstrap-servers=localhost:1");
 
