@@ -142,7 +142,7 @@ final class EventHandlerListener {
 			return all;
 		}
 		try {
-			return this.inbox.markReceived(this.handler.id(), events.stream().map(ReceivedEvent::id).toList());
+			return this.inbox.markReceived(this.handler.id(), events.stream().map(ReceivedEvent::key).toList());
 		}
 		catch (RuntimeException ex) {
 			throw new RecordFailure(0, ex);

@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import org.jspecify.annotations.Nullable;
 
 import dev.events.context.EventContext;
+import dev.events.inbox.EventKey;
 import dev.events.type.EventTypeDefinition;
 
 /**
@@ -18,6 +19,10 @@ record ReceivedEvent(CloudEvent cloudEvent, EventTypeDefinition<?> definition, E
 
 	String id() {
 		return this.cloudEvent.getId();
+	}
+
+	EventKey key() {
+		return new EventKey(this.cloudEvent.getSource().toString(), this.cloudEvent.getId());
 	}
 
 	@Nullable String extension(String name) {

@@ -10,13 +10,14 @@ import java.util.List;
 public interface InboxStore {
 
 	/**
-	 * Record that a handler receives the given events, in the current transaction.
+	 * Record that a handler receives the given events, in the current transaction. Whether an
+	 * event is new is decided by what the database says of its own row, never by a batch's
+	 * update counts, which some drivers do not report.
 	 * @param handlerId the handler
-	 * @param eventIds the event ids, in delivery order; repeated ids count once
-	 * @return for each event id, whether it is new to the handler ({@code false} for
-	 * duplicates)
+	 * @param events the events, in delivery order; repeated events count once
+	 * @return for each event, whether it is new to the handler ({@code false} for duplicates)
 	 */
-	boolean[] markReceived(String handlerId, List<String> eventIds);
+	boolean[] markReceived(String handlerId, List<EventKey> events);
 
 	/**
 	 * Delete inbox rows received before the given instant.

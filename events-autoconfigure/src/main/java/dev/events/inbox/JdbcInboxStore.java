@@ -1,31 +1,54 @@
 package dev.events.inbox;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.events.jdbc.JdbcDialect;
 
 /**
- * {@link InboxStore} in the {@code events_inbox} table. Rows are inserted in one JDBC batch per
- * call; the primary key (handler id, event id) turns a second delivery into a no-op insert.
+ * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source.
+ * On PostgreSQL all events of a call go in one statement that returns the rows it inserted;
+ * elsewhere each event is inserted on its own and its update count read. Rows written before the
+ * source was part of the key have an empty source and still mark their event id as handled.
  */
 public class JdbcInboxStore implements InboxStore {
+
+	private static final String INSERT_RETURNING = """
+			INSERT INTO events_inbox (handler_id, source, event_id, received_at)
+			SELECT ?, received.source, received.event_id, ?
+			FROM unnest(?::varchar[], ?::varchar[]) AS received (source, event_id)
+			WHERE NOT EXISTS (SELECT 1 FROM events_inbox earlier
+			    WHERE earlier.handler_id = ? AND earlier.event_id = received.event_id AND earlier.source = '')
+			ON CONFLICT DO NOTHING
+			RETURNING source, event_id
+			""";
+
+	private static final String INSERT_ONE = """
+			INSERT INTO events_inbox (handler_id, source, event_id, received_at)
+			SELECT ?, ?, ?, ? FROM (VALUES (0)) AS one_row
+			WHERE NOT EXISTS (SELECT 1 FROM events_inbox earlier
+			    WHERE earlier.handler_id = ? AND earlier.event_id = ? AND earlier.source IN (?, ''))
+			""";
 
 	private static final String DELETE_BEFORE = "DELETE FROM events_inbox WHERE received_at < ?";
 
 	private final JdbcTemplate jdbc;
 
 	private final JdbcDialect dialect;
-
-	private final String insert;
 
 	private final Clock clock;
 
@@ -38,24 +61,61 @@ public class JdbcInboxStore implements InboxStore {
 	public JdbcInboxStore(DataSource dataSource, JdbcDialect dialect, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.dialect = dialect;
-		this.insert = dialect.insertIfAbsent("events_inbox", List.of("handler_id", "event_id", "received_at"), 2);
 		this.clock = clock;
 	}
 
 	@Override
-	public boolean[] markReceived(String handlerId, List<String> eventIds) {
+	public boolean[] markReceived(String handlerId, List<EventKey> events) {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(eventIds.size());
-		for (String eventId : eventIds) {
-			rows.add(this.dialect.bindsKeyTwice() ? new Object[] { handlerId, eventId, now, handlerId, eventId }
-					: new Object[] { handlerId, eventId, now });
-		}
-		int[] inserted = this.jdbc.batchUpdate(this.insert, rows);
-		boolean[] fresh = new boolean[inserted.length];
-		for (int i = 0; i < inserted.length; i++) {
-			fresh[i] = inserted[i] != 0;
+		Set<EventKey> inserted = (this.dialect == JdbcDialect.POSTGRESQL) ? insertReturning(handlerId, events, now)
+				: insertOneByOne(handlerId, events, now);
+		boolean[] fresh = new boolean[events.size()];
+		for (int i = 0; i < fresh.length; i++) {
+			fresh[i] = inserted.remove(events.get(i));
 		}
 		return fresh;
+	}
+
+	private Set<EventKey> insertReturning(String handlerId, List<EventKey> events, OffsetDateTime now) {
+		String[] sources = events.stream().map(EventKey::source).toArray(String[]::new);
+		String[] ids = events.stream().map(EventKey::id).toArray(String[]::new);
+		Set<EventKey> inserted = new HashSet<>();
+		this.jdbc.query((Connection connection) -> {
+			PreparedStatement statement = connection.prepareStatement(INSERT_RETURNING);
+			statement.setString(1, handlerId);
+			statement.setObject(2, now);
+			statement.setArray(3, array(connection, sources));
+			statement.setArray(4, array(connection, ids));
+			statement.setString(5, handlerId);
+			return statement;
+		}, (row) -> {
+			inserted.add(new EventKey(row.getString("source"), row.getString("event_id")));
+		});
+		return inserted;
+	}
+
+	private static Array array(Connection connection, String[] values) throws SQLException {
+		return connection.createArrayOf("varchar", values);
+	}
+
+	private Set<EventKey> insertOneByOne(String handlerId, List<EventKey> events, OffsetDateTime now) {
+		Set<EventKey> inserted = new HashSet<>();
+		for (EventKey event : events) {
+			if (!inserted.contains(event) && insertOne(handlerId, event, now)) {
+				inserted.add(event);
+			}
+		}
+		return inserted;
+	}
+
+	private boolean insertOne(String handlerId, EventKey event, OffsetDateTime now) {
+		try {
+			return this.jdbc.update(INSERT_ONE, handlerId, event.source(), event.id(), now, handlerId, event.id(),
+					event.source()) == 1;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	@Override

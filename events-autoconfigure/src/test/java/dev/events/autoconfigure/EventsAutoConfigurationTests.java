@@ -3,6 +3,7 @@ package dev.events.autoconfigure;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ import dev.events.cloudevents.CloudEventsMode;
 import dev.events.consume.DeadLetterTopics;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.context.EventContext;
+import dev.events.inbox.EventKey;
 import dev.events.inbox.InboxCleaner;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsSchemaMigrator;
@@ -118,12 +120,15 @@ class EventsAutoConfigurationTests {
 			InboxStore inbox = context.getBean(InboxStore.class);
 			TransactionTemplate transactions = new TransactionTemplate(
 					context.getBean(PlatformTransactionManager.class));
-			boolean[] first = transactions.execute((status) -> inbox.markReceived("billing", List.of("a", "b", "a")));
-			boolean[] second = transactions.execute((status) -> inbox.markReceived("billing", List.of("b", "c")));
-			boolean[] otherHandler = transactions.execute((status) -> inbox.markReceived("shipping", List.of("a")));
+			boolean[] first = transactions.execute((status) -> inbox.markReceived("billing", keys("a", "b", "a")));
+			boolean[] second = transactions.execute((status) -> inbox.markReceived("billing", keys("b", "c")));
+			boolean[] otherHandler = transactions.execute((status) -> inbox.markReceived("shipping", keys("a")));
+			boolean[] otherSource = transactions
+				.execute((status) -> inbox.markReceived("billing", List.of(new EventKey("elsewhere", "a"))));
 			assertThat(first).containsExactly(true, true, false);
 			assertThat(second).containsExactly(false, true);
 			assertThat(otherHandler).containsExactly(true);
+			assertThat(otherSource).containsExactly(true);
 		});
 	}
 
@@ -133,11 +138,11 @@ class EventsAutoConfigurationTests {
 			InboxStore inbox = context.getBean(InboxStore.class);
 			TransactionTemplate transactions = new TransactionTemplate(
 					context.getBean(PlatformTransactionManager.class));
-			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", List.of("old")));
+			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", keys("old")));
 			Thread.sleep(100);
-			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", List.of("new")));
+			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", keys("new")));
 			assertThat(context.getBean(InboxCleaner.class).cleanUp()).isEqualTo(1);
-			boolean[] again = transactions.execute((status) -> inbox.markReceived("billing", List.of("old", "new")));
+			boolean[] again = transactions.execute((status) -> inbox.markReceived("billing", keys("old", "new")));
 			assertThat(again).as("old was forgotten, new is remembered").containsExactly(true, false);
 		});
 	}
@@ -190,6 +195,10 @@ class EventsAutoConfigurationTests {
 			assertThat(leased.shards()).hasSize(8);
 			assertThat(context.getBean(OutboxStore.class).findPending(leased, 10)).hasSize(1);
 		});
+	}
+
+	private static List<EventKey> keys(String... ids) {
+		return Arrays.stream(ids).map((id) -> new EventKey("test", id)).toList();
 	}
 
 	private static LeasedShards leaseAllShards(DataSource dataSource) {

@@ -42,7 +42,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A handler that writes a ledger row per event through the same database ends with exactly one
- * row per event id, however often Kafka delivers the event.
+ * row per event id, however often Kafka delivers the event. The PostgreSQL driver rewrites
+ * batched inserts ({@code reWriteBatchedInserts=true}, a common tuning), which hides per-row
+ * update counts: the inbox must not depend on them.
  */
 @SpringBootTest(classes = { TestApplication.class, ExactlyOnceHandlingIntegrationTests.Ledger.class },
 		properties = { "events.topics.ledger.partitions=2", "spring.flyway.locations=classpath:db/ledger-migration",
@@ -54,6 +56,8 @@ class ExactlyOnceHandlingIntegrationTests {
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		EmbeddedServices.register(registry, "exactly_once");
+		registry.add("spring.datasource.url",
+				() -> EmbeddedServices.postgresJdbcUrl("exactly_once") + "&reWriteBatchedInserts=true");
 	}
 
 	@Autowired
@@ -90,7 +94,7 @@ class ExactlyOnceHandlingIntegrationTests {
 				(records) -> records.stream().filter((record) -> record.value().getId().equals(event.id().toString()))
 					.count() == 2,
 				Duration.ofSeconds(30));
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.ledger.invocations(event.id()) == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.ledger.invocations(event.id()) >= 1);
 		awaitCaughtUp();
 		assertThat(this.ledger.invocations(event.id())).isEqualTo(1);
 		assertThat(ledgerRows(event.id())).isEqualTo(1);

@@ -47,11 +47,26 @@ public final class RawRecords {
 	 * @return the record
 	 */
 	public static ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String type, String data) {
+		return cloudEvent(topic, key, "raw-test", UUID.randomUUID().toString(), type, data);
+	}
+
+	/**
+	 * A binary-mode CloudEvent record with the given source, id, type and data.
+	 * @param topic the topic
+	 * @param key the key
+	 * @param source the CloudEvent source
+	 * @param id the CloudEvent id
+	 * @param type the CloudEvent type
+	 * @param data the data
+	 * @return the record
+	 */
+	public static ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String source, String id,
+			String type, String data) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes(data));
 		record.headers()
 			.add("ce_specversion", bytes("1.0"))
-			.add("ce_id", bytes(UUID.randomUUID().toString()))
-			.add("ce_source", bytes("raw-test"))
+			.add("ce_id", bytes(id))
+			.add("ce_source", bytes(source))
 			.add("ce_type", bytes(type))
 			.add("content-type", bytes("application/json"));
 		return record;
