@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.consume.ConflictRetry;
 import dev.events.consume.DeadLetterTopics;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.consume.EventHandlerMethodCollector;
@@ -98,9 +99,12 @@ public final class EventsHandlerAutoConfiguration {
 			@Qualifier(DEAD_LETTER_TEMPLATE_BEAN_NAME) KafkaTemplate<byte[], byte[]> deadLetterTemplate,
 			EventsProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
 		EventsProperties.Retry retry = properties.getHandlers().getRetry();
+		EventsProperties.Conflicts conflicts = retry.getConflicts();
 		return new HandlerErrorHandlerFactory(deadLetterTemplate,
 				new DeadLetterTopics(properties.getHandlers().getDeadLetterTopic()),
 				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
+				new ConflictRetry(conflicts.getMaxAttempts(), conflicts.getInitialInterval(),
+						conflicts.getMaxInterval()),
 				EventsObservability.meterRegistry(meterRegistry));
 	}
 

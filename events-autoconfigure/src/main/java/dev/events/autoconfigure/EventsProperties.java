@@ -465,6 +465,12 @@ public class EventsProperties {
 		 */
 		private Duration maxInterval = Duration.ofSeconds(30);
 
+		private final Conflicts conflicts = new Conflicts();
+
+		public Conflicts getConflicts() {
+			return this.conflicts;
+		}
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
@@ -487,6 +493,55 @@ public class EventsProperties {
 
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+	}
+
+	/**
+	 * Retries of handlers that conflict with other transactions.
+	 */
+	public static class Conflicts {
+
+		/**
+		 * Delivery attempts, the first included, of an event whose handler keeps conflicting with
+		 * other transactions (optimistic lock, lock or statement timeout, deadlock) before it goes
+		 * to the dead-letter topic.
+		 */
+		private int maxAttempts = 10;
+
+		/**
+		 * How long to wait before the first retry of a conflict; retries are jittered by half of
+		 * it.
+		 */
+		private Duration initialInterval = Duration.ofMillis(100);
+
+		/**
+		 * Longest wait between retries of a conflict.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(5);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
 		}
 
 		public Duration getMaxInterval() {

@@ -28,7 +28,9 @@ import dev.events.inbox.InboxStore;
  * When a record fails, the transaction rolls back and the records before it are handled again
  * in a transaction of their own, so they commit; then the failed record is reported with
  * {@link BatchListenerFailedException}. The container's error handler commits the offsets
- * before it and retries it, or sends it to the dead-letter topic.
+ * before it and retries it, or sends it to the dead-letter topic. When the transaction fails in
+ * a way that names no record (at commit), the records are handled one transaction each to find
+ * the one that causes it.
  */
 final class EventHandlerListener {
 
@@ -77,14 +79,36 @@ final class EventHandlerListener {
 				end = ex.index;
 			}
 			catch (RuntimeException ex) {
-				failure = new RecordFailure(0, ex);
-				end = 0;
+				failure = (end > 1) ? handleOneByOne(batch) : new RecordFailure(0, ex);
+				break;
 			}
 		}
 		if (failure != null) {
 			throw new BatchListenerFailedException(failure.getCause().getMessage(), failure.getCause(),
 					records.get(failure.index));
 		}
+	}
+
+	/**
+	 * Handle each record in a transaction of its own, after the batch failed in a way that names
+	 * no record (at commit, for example a deferred constraint or a JPA flush), so that only the
+	 * record that causes the failure is reported.
+	 * @return the first record that failed, or {@code null} if none did this time
+	 */
+	private @Nullable RecordFailure handleOneByOne(List<ConsumerRecord<byte[], byte[]>> records) {
+		for (int i = 0; i < records.size(); i++) {
+			List<ConsumerRecord<byte[], byte[]>> single = records.subList(i, i + 1);
+			try {
+				this.transactions.executeWithoutResult((status) -> handle(single));
+			}
+			catch (RecordFailure ex) {
+				return new RecordFailure(i, ex.getCause());
+			}
+			catch (RuntimeException ex) {
+				return new RecordFailure(i, ex);
+			}
+		}
+		return null;
 	}
 
 	private void handle(List<ConsumerRecord<byte[], byte[]>> records) {

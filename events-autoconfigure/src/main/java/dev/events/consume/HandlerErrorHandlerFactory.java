@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -11,11 +12,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -25,14 +24,16 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Creates the error handler of each handler's listener container: bounded exponential backoff,
  * then the dead-letter topic. Undeliverable records and the handler's non-retryable exceptions
- * skip the retries. Failures of the database itself are retried without limit instead, since
- * dead-lettering events because the database is down would lose the order of their partitions.
+ * skip the retries. A database that cannot be reached is retried without limit instead, since
+ * dead-lettering events because the database is down would lose the order of their partitions;
+ * conflicts with other transactions get more attempts, with jitter (see {@link HandlerFailures}).
  */
 public final class HandlerErrorHandlerFactory {
 
@@ -53,6 +54,8 @@ public final class HandlerErrorHandlerFactory {
 
 	private final Duration maxInterval;
 
+	private final ConflictRetry conflicts;
+
 	private final MeterRegistry meterRegistry;
 
 	private final AtomicLong deadLettered = new AtomicLong();
@@ -63,16 +66,20 @@ public final class HandlerErrorHandlerFactory {
 	 * @param deadLetterTopics names the dead-letter topic of each record's topic
 	 * @param initialInterval the wait before the first retry
 	 * @param multiplier the factor each further wait grows by
-	 * @param maxInterval the longest wait between retries
+	 * @param maxInterval the longest wait between retries; also how often a database that cannot
+	 * be reached is tried again
+	 * @param conflicts how conflicts with other transactions are retried
 	 * @param meterRegistry where dead-lettered records are counted
 	 */
 	public HandlerErrorHandlerFactory(KafkaOperations<?, ?> deadLetterTemplate, DeadLetterTopics deadLetterTopics,
-			Duration initialInterval, double multiplier, Duration maxInterval, MeterRegistry meterRegistry) {
+			Duration initialInterval, double multiplier, Duration maxInterval, ConflictRetry conflicts,
+			MeterRegistry meterRegistry) {
 		this.deadLetterTemplate = deadLetterTemplate;
 		this.deadLetterTopics = deadLetterTopics;
 		this.initialInterval = initialInterval;
 		this.multiplier = multiplier;
 		this.maxInterval = maxInterval;
+		this.conflicts = conflicts;
 		this.meterRegistry = meterRegistry;
 	}
 
@@ -111,9 +118,22 @@ public final class HandlerErrorHandlerFactory {
 		errorHandler.setLogLevel(KafkaException.Level.WARN);
 		errorHandler.addNotRetryableExceptions(UndeliverableEventException.class);
 		retry.nonRetryable().forEach(errorHandler::addNotRetryableExceptions);
-		errorHandler.setBackOffFunction((record, ex) -> isDatabaseUnavailable(ex)
-				? new FixedBackOff(this.maxInterval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+		errorHandler.setBackOffFunction(this::backOffFor);
 		return errorHandler;
+	}
+
+	private @Nullable BackOff backOffFor(ConsumerRecord<?, ?> record, Exception failure) {
+		if (HandlerFailures.isDatabaseUnreachable(failure)) {
+			return new FixedBackOff(this.maxInterval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
+		}
+		if (HandlerFailures.isConflict(failure)) {
+			ExponentialBackOff backOff = new ExponentialBackOff(this.conflicts.initialInterval().toMillis(), 2.0);
+			backOff.setMaxAttempts(this.conflicts.maxAttempts() - 1);
+			backOff.setMaxInterval(this.conflicts.maxInterval().toMillis());
+			backOff.setJitter(this.conflicts.initialInterval().toMillis() / 2);
+			return backOff;
+		}
+		return null;
 	}
 
 	/**
@@ -132,13 +152,6 @@ public final class HandlerErrorHandlerFactory {
 	private static String reason(Exception exception) {
 		UndeliverableEventException undeliverable = findCause(exception, UndeliverableEventException.class);
 		return (undeliverable != null) ? undeliverable.getReason().name() : HANDLER_FAILED;
-	}
-
-	private static boolean isDatabaseUnavailable(Exception exception) {
-		return findCause(exception, CannotCreateTransactionException.class) != null
-				|| findCause(exception, DataAccessResourceFailureException.class) != null
-				|| findCause(exception, TransientDataAccessException.class) != null
-				|| findCause(exception, RecoverableDataAccessException.class) != null;
 	}
 
 	private static <T extends Throwable> T findCause(Throwable throwable, Class<T> type) {

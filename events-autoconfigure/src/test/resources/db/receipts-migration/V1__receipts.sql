@@ -1,0 +1,4 @@
+CREATE TABLE receipts (
+    order_id VARCHAR(64) NOT NULL,
+    CONSTRAINT receipts_once UNIQUE (order_id) DEFERRABLE INITIALLY DEFERRED
+);
