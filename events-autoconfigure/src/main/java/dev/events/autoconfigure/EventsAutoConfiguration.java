@@ -2,6 +2,7 @@ package dev.events.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -10,15 +11,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -31,6 +35,7 @@ import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEventFactory;
 import dev.events.publish.TraceparentProvider;
+import dev.events.type.DomainEventScanner;
 import dev.events.type.EventTypeRegistry;
 import dev.events.type.EventTypeRegistryCustomizer;
 
@@ -51,12 +56,27 @@ public final class EventsAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(EventsAutoConfiguration.class);
 
+	/**
+	 * The event types: those registered by customizers, then every {@code @DomainEvent} class of
+	 * {@code events.types.packages}, or of the application's packages, so that handlers know
+	 * every type of the application before they consume.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	EventTypeRegistry eventTypeRegistry(ObjectProvider<EventTypeRegistryCustomizer> customizers) {
+	EventTypeRegistry eventTypeRegistry(ObjectProvider<EventTypeRegistryCustomizer> customizers,
+			EventsProperties properties, BeanFactory beanFactory, ResourceLoader resourceLoader) {
 		EventTypeRegistry registry = new EventTypeRegistry();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(registry));
+		new DomainEventScanner(resourceLoader).scan(typePackages(properties, beanFactory))
+			.forEach(registry::registerAnnotated);
 		return registry;
+	}
+
+	private static List<String> typePackages(EventsProperties properties, BeanFactory beanFactory) {
+		if (!properties.getTypes().getPackages().isEmpty()) {
+			return properties.getTypes().getPackages();
+		}
+		return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
 	}
 
 	@Bean

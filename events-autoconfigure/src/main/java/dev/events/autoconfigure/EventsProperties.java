@@ -1,7 +1,9 @@
 package dev.events.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,8 @@ public class EventsProperties {
 	 * CloudEvent source of published events. Defaults to spring.application.name.
 	 */
 	private @Nullable String source;
+
+	private final Types types = new Types();
 
 	private final Tenancy tenancy = new Tenancy();
 
@@ -46,6 +50,10 @@ public class EventsProperties {
 
 	public void setSource(@Nullable String source) {
 		this.source = source;
+	}
+
+	public Types getTypes() {
+		return this.types;
 	}
 
 	public Tenancy getTenancy() {
@@ -74,6 +82,27 @@ public class EventsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * Where event types are found.
+	 */
+	public static class Types {
+
+		/**
+		 * Packages scanned for @DomainEvent classes at startup; the application's
+		 * auto-configuration packages (those of @SpringBootApplication) when empty.
+		 */
+		private List<String> packages = new ArrayList<>();
+
+		public List<String> getPackages() {
+			return this.packages;
+		}
+
+		public void setPackages(List<String> packages) {
+			this.packages = packages;
+		}
+
 	}
 
 	/**

@@ -13,8 +13,9 @@ import org.springframework.util.StringUtils;
 /**
  * Maps event classes to their {@link EventTypeDefinition}, and CloudEvent types back to classes.
  * <p>
- * Classes annotated with {@link DomainEvent} are registered the first time they are used;
- * others through {@link #register}. A CloudEvent type names a class only through this
+ * Classes annotated with {@link DomainEvent} in the application's packages are registered at
+ * startup ({@link DomainEventScanner}), any other annotated class the first time it is used,
+ * and classes without the annotation through {@link #register}. A CloudEvent type names a class only through this
  * registry: {@code events} never loads a class named by a message.
  */
 public class EventTypeRegistry {
@@ -90,7 +91,14 @@ public class EventTypeRegistry {
 		return definition;
 	}
 
-	private synchronized EventTypeDefinition<?> registerAnnotated(Class<?> eventClass) {
+	/**
+	 * Register a class annotated with {@link DomainEvent}, unless it is registered already.
+	 * @param eventClass the event class
+	 * @return its definition
+	 * @throws UnknownEventTypeException if the class is not annotated
+	 * @throws IllegalStateException if another class is registered for its CloudEvent type
+	 */
+	public synchronized EventTypeDefinition<?> registerAnnotated(Class<?> eventClass) {
 		EventTypeDefinition<?> registered = this.byClass.get(eventClass);
 		if (registered != null) {
 			return registered;

@@ -115,6 +115,14 @@ class EventsAutoConfigurationTests {
 	}
 
 	@Test
+	void eventTypesOfTheConfiguredPackagesAreRegisteredAtStartup() {
+		this.runner.withPropertyValues("events.types.packages=dev.events.scan")
+			.run((context) -> assertThat(context.getBean(EventTypeRegistry.class)
+				.definitionFor("dev.events.test.ParcelReturned")
+				.topic()).isEqualTo("parcel-moves"));
+	}
+
+	@Test
 	void inboxRecognisesDuplicatesOnH2() {
 		this.jdbcRunner.run((context) -> {
 			InboxStore inbox = context.getBean(InboxStore.class);
