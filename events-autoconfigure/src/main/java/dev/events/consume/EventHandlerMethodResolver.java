@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
@@ -17,6 +18,7 @@ import dev.events.consume.EventHandlerMethod.HandlerRetry;
 import dev.events.consume.EventHandlerMethod.ParameterKind;
 import dev.events.consume.EventHandlerMethodCollector.AnnotatedHandler;
 import dev.events.type.EventTypeRegistry;
+import dev.events.type.UnknownEventTypeException;
 
 /**
  * Resolves an annotated method into an {@link EventHandlerMethod}: its id, parameter kind,
@@ -56,7 +58,7 @@ final class EventHandlerMethodResolver {
 		};
 		Set<Class<?>> eventClasses = eventClasses(method, annotation, kind, payloadType);
 		Set<String> topics = eventClasses.stream()
-			.map((eventClass) -> this.registry.definitionFor(eventClass).topic())
+			.map((eventClass) -> topicOf(method, eventClass))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		String id = StringUtils.hasText(annotation.id()) ? annotation.id()
 				: this.applicationName + "." + ClassUtils.getShortName(found.beanClass()) + "." + method.getName();
@@ -64,6 +66,16 @@ final class EventHandlerMethodResolver {
 		int maxAttempts = (annotation.maxAttempts() > 0) ? annotation.maxAttempts() : this.defaultMaxAttempts;
 		return new EventHandlerMethod(id, found.bean(), found.invocableMethod(), kind, eventClasses, topics,
 				concurrency, new HandlerRetry(maxAttempts, List.of(annotation.nonRetryable())));
+	}
+
+	private String topicOf(Method method, Class<?> eventClass) {
+		try {
+			return this.registry.definitionFor(eventClass).topic();
+		}
+		catch (UnknownEventTypeException ex) {
+			throw invalid(method, "handles %s, which is not an event type: annotate it with @DomainEvent or register "
+				.formatted(eventClass.getName()) + "it through an EventTypeRegistryCustomizer bean", ex);
+		}
 	}
 
 	private static ParameterKind kindOf(Class<?> parameterType) {
@@ -107,8 +119,12 @@ final class EventHandlerMethodResolver {
 	}
 
 	private static IllegalStateException invalid(Method method, String problem) {
+		return invalid(method, problem, null);
+	}
+
+	private static IllegalStateException invalid(Method method, String problem, @Nullable Throwable cause) {
 		return new IllegalStateException("@EventHandler method %s.%s %s"
-			.formatted(method.getDeclaringClass().getName(), method.getName(), problem));
+			.formatted(method.getDeclaringClass().getName(), method.getName(), problem), cause);
 	}
 
 }

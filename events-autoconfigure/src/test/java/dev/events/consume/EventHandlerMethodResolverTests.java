@@ -15,7 +15,6 @@ import dev.events.type.EventTypeRegistry;
 import dev.events.type.UnknownEventTypeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class EventHandlerMethodResolverTests {
@@ -78,9 +77,12 @@ class EventHandlerMethodResolverTests {
 	}
 
 	@Test
-	void unregisteredEventClassesAreRefused() {
-		assertThatExceptionOfType(UnknownEventTypeException.class).isThrownBy(() -> resolve("unregistered"))
-			.withMessageContaining(String.class.getName());
+	void unregisteredEventClassesAreRefusedNamingTheMethod() {
+		assertThatIllegalStateException().isThrownBy(() -> resolve("unregistered"))
+			.withMessageContaining("@EventHandler method " + Handlers.class.getName() + ".unregistered")
+			.withMessageContaining(String.class.getName())
+			.withMessageContaining("@DomainEvent")
+			.withCauseInstanceOf(UnknownEventTypeException.class);
 	}
 
 	private EventHandlerMethod resolve(String methodName) {

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.EventPublisher;
+import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
@@ -28,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A relay instance that dies (kill -9: no shutdown, leases never released) holds its shards only
- * until its leases expire; then a surviving instance takes them and sends what was committed.
+ * until its leases expire; then a surviving instance takes them and sends what was committed,
+ * each event once and in order per key.
  */
 class CrashedRelayTakeoverIntegrationTests {
 
@@ -65,8 +67,10 @@ class CrashedRelayTakeoverIntegrationTests {
 		dead.afterPropertiesSet();
 		assertThat(dead.refresh(Set.of()).shards()).hasSize(16);
 		EventPublisher publisher = this.publisherOnly.getBean(EventPublisher.class);
-		for (int i = 0; i < 20; i++) {
-			publisher.publish(new Orphan("key-" + i));
+		for (int sequence = 0; sequence < 5; sequence++) {
+			for (int key = 0; key < 20; key++) {
+				publisher.publish(new Orphan("key-" + key, sequence));
+			}
 		}
 
 		this.survivor = start("events.outbox.relay.instance-id=survivor",
@@ -74,12 +78,15 @@ class CrashedRelayTakeoverIntegrationTests {
 		OutboxRows rows = new OutboxRows(dataSource);
 		assertThat(shardsByOwner(dataSource)).as("the dead instance's leases are still valid")
 			.containsEntry("dead-instance", 16L);
-		assertThat(rows.pending("orphans")).isEqualTo(20);
+		assertThat(rows.pending("orphans")).isEqualTo(100);
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(shardsByOwner(dataSource)).containsOnly(Map.entry("survivor", 16L)));
-		assertThat(TopicReader.read("orphans", 20)).hasSize(20);
 		await().atMost(Duration.ofSeconds(10)).until(() -> rows.all("orphans") == 0);
+		KeyOrder order = KeyOrder.of(TopicReader.readRaw("orphans", 100));
+		assertThat(order.distinctEvents()).isEqualTo(100);
+		assertThat(order.violations()).isEmpty();
+		assertThat(order.duplicates()).isZero();
 	}
 
 	private static Map<String, Long> shardsByOwner(DataSource dataSource) {
@@ -93,7 +100,7 @@ class CrashedRelayTakeoverIntegrationTests {
 	}
 
 	@DomainEvent(type = "dev.events.test.Orphan", topic = "orphans", key = "key")
-	record Orphan(String key) {
+	record Orphan(String key, int sequence) {
 	}
 
 }

@@ -2,25 +2,32 @@ package dev.events.outbox;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 
+import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.cloudevents.KafkaEventSender;
 import dev.events.publish.EventPublisher;
+import dev.events.publish.EventSender;
+import dev.events.support.KeyOrder;
+import dev.events.support.OutboxRows;
+import dev.events.support.SlowSender;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
@@ -30,14 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two application instances share one database and one broker: the shards spread over both
- * relays and every event is sent once, in order per key.
+ * Application instances share one database and one broker: the shards spread over the relays,
+ * move as instances join and leave while events flow, and every event is sent once, in order
+ * per key.
  */
 class MultiInstanceRelayIntegrationTests {
 
 	private ConfigurableApplicationContext first;
 
 	private ConfigurableApplicationContext second;
+
+	private ConfigurableApplicationContext third;
 
 	private JdbcClient jdbc;
 
@@ -50,48 +60,69 @@ class MultiInstanceRelayIntegrationTests {
 
 	@AfterEach
 	void stopInstances() {
-		this.first.close();
-		this.second.close();
+		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { this.first, this.second,
+				this.third }) {
+			if (instance != null) {
+				instance.close();
+			}
+		}
+	}
+
+	private DataSource dataSource() {
+		return this.second.getBean(DataSource.class);
 	}
 
 	private static ConfigurableApplicationContext start(String instanceId) {
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(TestApplication.class, SlowAcknowledgements.class)
+			.web(WebApplicationType.NONE)
 			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
 					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl("instances"),
 					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.topics.shared.partitions=4", "events.topics.takeover.partitions=2", "events.outbox.relay.instance-id=" + instanceId,
-					"events.outbox.relay.lease-refresh-interval=100ms", "events.outbox.relay.lease-duration=5s")
+					"events.topics.shared.partitions=4", "events.topics.takeover.partitions=2",
+					"events.outbox.relay.instance-id=" + instanceId, "events.outbox.relay.lease-refresh-interval=100ms",
+					"events.outbox.relay.lease-duration=5s", "events.outbox.relay.batch-size=100")
 			.run();
 	}
 
 	@Test
-	void relaysShareShardsAndSendEveryEventOnceInOrderPerKey() {
+	void relaysShareShardsAndKeepEveryKeysOrderWhileInstancesJoinAndLeave() throws Exception {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(shardsByOwner()).containsOnly(Map.entry("instance-a", 8L),
 					Map.entry("instance-b", 8L)));
 
-		EventPublisher[] publishers = { this.first.getBean(EventPublisher.class),
-				this.second.getBean(EventPublisher.class) };
+		EventPublisher publisher = this.second.getBean(EventPublisher.class);
+		AtomicBoolean publishing = new AtomicBoolean(true);
+		AtomicInteger rounds = new AtomicInteger();
 		int keys = 40;
-		int eventsPerKey = 50;
-		for (int sequence = 0; sequence < eventsPerKey; sequence++) {
-			for (int key = 0; key < keys; key++) {
-				publishers[(sequence + key) % 2].publish(new SharedEvent("key-" + key, sequence));
+		CompletableFuture<Void> flow = CompletableFuture.runAsync(() -> {
+			while (publishing.get()) {
+				int sequence = rounds.get();
+				for (int key = 0; key < keys; key++) {
+					publisher.publish(new SharedEvent("key-" + key, sequence));
+				}
+				rounds.incrementAndGet();
 			}
-		}
+		});
+		await().atMost(Duration.ofSeconds(20)).until(() -> rounds.get() >= 20);
+		this.third = start("instance-c");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(shardsByOwner()).containsOnlyKeys("instance-a", "instance-b", "instance-c"));
+		int joinedAt = rounds.get();
+		await().atMost(Duration.ofSeconds(20)).until(() -> rounds.get() >= joinedAt + 20);
+		this.first.close();
+		this.first = null;
+		int leftAt = rounds.get();
+		await().atMost(Duration.ofSeconds(20)).until(() -> rounds.get() >= leftAt + 20);
+		publishing.set(false);
+		flow.get();
 
-		List<ConsumerRecord<String, CloudEvent>> records = TopicReader.read("shared", keys * eventsPerKey);
-		assertThat(records).hasSize(keys * eventsPerKey);
-		Set<String> ids = new HashSet<>();
-		Map<String, Integer> next = new HashMap<>();
-		for (ConsumerRecord<String, CloudEvent> record : records) {
-			assertThat(ids.add(record.value().getId())).as("sent once: %s", record.value().getId()).isTrue();
-			int expected = next.getOrDefault(record.key(), 0);
-			assertThat(new String(record.value().getData().toBytes())).as("order of %s", record.key())
-				.contains("\"sequence\":" + expected + "}");
-			next.put(record.key(), expected + 1);
-		}
-		assertThat(shardsByOwner()).containsOnlyKeys("instance-a", "instance-b");
+		int published = rounds.get() * keys;
+		await().atMost(Duration.ofSeconds(30)).until(() -> new OutboxRows(dataSource()).all("shared") == 0);
+		KeyOrder order = KeyOrder.of(TopicReader.readRaw("shared", published));
+		assertThat(order.distinctEvents()).isEqualTo(published);
+		assertThat(order.violations()).isEmpty();
+		assertThat(order.duplicates()).as("sent twice").isZero();
+		assertThat(shardsByOwner()).containsOnlyKeys("instance-b", "instance-c");
 	}
 
 	@Test
@@ -104,6 +135,7 @@ class MultiInstanceRelayIntegrationTests {
 			firstPublisher.publish(new TakeoverEvent("key-" + key));
 		}
 		this.first.close();
+		this.first = null;
 
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(shardsByOwner()).containsOnly(Map.entry("instance-b", 16L)));
@@ -117,6 +149,20 @@ class MultiInstanceRelayIntegrationTests {
 				owners.put(row.getString("owner"), row.getLong("shards"));
 			});
 		return owners;
+	}
+
+	/**
+	 * Acknowledgements that take a while, as over a real network, so that shards change hands
+	 * while their sends are in flight.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class SlowAcknowledgements {
+
+		@Bean
+		EventSender eventSender(KafkaTemplate<String, byte[]> eventsKafkaTemplate, CloudEventRecordMapper mapper) {
+			return new SlowSender(new KafkaEventSender(eventsKafkaTemplate, mapper), Duration.ofMillis(100));
+		}
+
 	}
 
 	@DomainEvent(type = "dev.events.test.SharedEvent", topic = "shared", key = "key")
