@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.events.context.EventContext;
 import dev.events.publish.EventPublisher;
 
 /**
@@ -27,7 +28,7 @@ public class Orders {
 	}
 
 	/**
-	 * Store a new order and publish {@link OrderPlaced} in the same transaction.
+	 * Store a new order and publish {@link OrderPlaced} for its tenant in the same transaction.
 	 * @param tenantId the tenant
 	 * @param customerId the customer
 	 * @param amount the amount
@@ -40,7 +41,7 @@ public class Orders {
 				INSERT INTO orders (id, tenant_id, customer_id, amount, status, placed_at)
 				VALUES (?, ?, ?, ?, ?, ?)
 				""").params(order.id(), tenantId, customerId, amount, order.status().name(), OffsetDateTime.now()).update();
-		this.events.publish(new OrderPlaced(order.id(), customerId, amount));
+		this.events.publish(new OrderPlaced(order.id(), customerId, amount), EventContext.empty().withTenantId(tenantId));
 		return order;
 	}
 
