@@ -141,6 +141,7 @@ public class EventsHealthIndicator implements HealthIndicator {
 
 	private Status relay(RelayState relay, Map<String, Object> outbox, boolean kafkaReachable) {
 		outbox.put("relay", relay.running() ? "running" : "stopped");
+		outbox.put("leasedShards", relay.leasedShards());
 		Status status = relay.running() ? Status.UP : Status.DOWN;
 		if (!relay.failingTopics().isEmpty()) {
 			outbox.put("failingTopics", new TreeMap<>(relay.failingTopics()));

@@ -144,12 +144,12 @@ class EventsDataSourceTests {
 		@Bean
 		@EventsDataSource
 		HikariDataSource ordersDataSource() {
-			return dataSource("two_sources_orders_" + System.nanoTime());
+			return dataSource("qualified_orders");
 		}
 
 		@Bean
 		HikariDataSource reportsDataSource() {
-			return dataSource("two_sources_reports_" + System.nanoTime());
+			return dataSource("qualified_reports");
 		}
 
 	}
