@@ -4,9 +4,9 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.events.inbox.InboxCleaner;
 import dev.events.inbox.InboxStore;
 import dev.events.inbox.JdbcInboxStore;
-import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.jdbc.EventsDatabase;
+import dev.events.jdbc.EventsSchemaMigrator;
 
 /**
  * Auto-configuration of the inbox that makes handlers' database effects happen once per event:

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.jdbc.EventsDatabase;
+import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.outbox.JdbcOutboxStore;
 import dev.events.outbox.JdbcShardLeases;
 import dev.events.outbox.OutboxEventPublisher;

@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.events.support.AfterCommit;
-import dev.events.test.EmbeddedServices;
 import dev.events.support.RawRecords;
 import dev.events.support.TestApplication;
+import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 

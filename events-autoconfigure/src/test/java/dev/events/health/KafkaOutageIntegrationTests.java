@@ -15,18 +15,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.events.publish.EventPublisher;
+import dev.events.support.Instances;
 import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
 import dev.events.support.ProxiedKafka;
 import dev.events.support.TcpProxy;
-import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
@@ -139,13 +137,10 @@ class KafkaOutageIntegrationTests {
 
 	private static ConfigurableApplicationContext start(String bootstrapServers, String database,
 			String... properties) {
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+		return Instances.on(bootstrapServers, database)
 			.initializers((context) -> context.getBeanFactory()
 				.registerSingleton("meterRegistry", new SimpleMeterRegistry()))
-			.properties("spring.kafka.bootstrap-servers=" + bootstrapServers,
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl(database),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.outbox.relay.initial-backoff=50ms", "events.outbox.relay.max-backoff=200ms",
+			.properties("events.outbox.relay.initial-backoff=50ms", "events.outbox.relay.max-backoff=200ms",
 					"events.health.kafka.timeout=500ms", "events.health.kafka.cache-duration=100ms",
 					"events.outbox.backlog-refresh-interval=100ms")
 			.properties(properties)

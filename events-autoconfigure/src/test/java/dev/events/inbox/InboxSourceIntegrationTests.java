@@ -2,7 +2,6 @@ package dev.events.inbox;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
@@ -11,8 +10,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +19,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import dev.events.consume.EventEnvelope;
 import dev.events.consume.EventHandler;
 import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.support.Instances;
 import dev.events.support.RawRecords;
-import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.type.DomainEvent;
 
@@ -50,11 +47,8 @@ class InboxSourceIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String database) {
-		return new SpringApplicationBuilder(TestApplication.class, Stamps.class).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl(database),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.topics.stamps-" + database + ".partitions=1", "spring.flyway.enabled=false")
+		return Instances.on(database, Stamps.class)
+			.properties("events.topics.stamps-" + database + ".partitions=1", "spring.flyway.enabled=false")
 			.run();
 	}
 

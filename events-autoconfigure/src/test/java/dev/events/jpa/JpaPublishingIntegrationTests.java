@@ -1,6 +1,5 @@
 package dev.events.jpa;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 

@@ -10,17 +10,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.EventPublisher;
+import dev.events.support.Instances;
 import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
-import dev.events.support.TestApplication;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -49,13 +46,7 @@ class CrashedRelayTakeoverIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... properties) {
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl("crash"),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.topics.orphans.partitions=2")
-			.properties(properties)
-			.run();
+		return Instances.on("crash").properties("events.topics.orphans.partitions=2").properties(properties).run();
 	}
 
 	@Test

@@ -12,8 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -24,11 +22,10 @@ import dev.events.cloudevents.KafkaEventSender;
 import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
+import dev.events.support.Instances;
 import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
 import dev.events.support.SlowSender;
-import dev.events.support.TestApplication;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -61,12 +58,8 @@ class LeaseFencingIntegrationTests {
 
 	@Test
 	void aSlowRelayAndOneWithASkewedClockNeverDrainTheSameShard() {
-		this.slow = new SpringApplicationBuilder(TestApplication.class, SlowSending.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl("fencing"),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.topics.fenced.partitions=4", "events.outbox.relay.instance-id=slow",
+		this.slow = Instances.on("fencing", SlowSending.class)
+			.properties("events.topics.fenced.partitions=4", "events.outbox.relay.instance-id=slow",
 					"events.outbox.relay.lease-duration=" + LEASE.toMillis() + "ms",
 					"events.outbox.relay.lease-refresh-interval=200ms", "events.outbox.relay.batch-size=40")
 			.run();
@@ -102,12 +95,7 @@ class LeaseFencingIntegrationTests {
 
 	@Test
 	void relayThatLostItsLeasesCanNeitherClaimNorCompleteTheirEvents() {
-		this.slow = new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl("fencing_lost"),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.outbox.relay.enabled=false")
-			.run();
+		this.slow = Instances.on("fencing_lost").properties("events.outbox.relay.enabled=false").run();
 		DataSource dataSource = this.slow.getBean(DataSource.class);
 		OutboxStore store = this.slow.getBean(OutboxStore.class);
 		JdbcShardLeases zombieLeases = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "zombie", 16, LEASE);

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -25,11 +23,10 @@ import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.cloudevents.KafkaEventSender;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
+import dev.events.support.Instances;
 import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
 import dev.events.support.SlowSender;
-import dev.events.support.TestApplication;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -73,12 +70,8 @@ class MultiInstanceRelayIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String instanceId) {
-		return new SpringApplicationBuilder(TestApplication.class, SlowAcknowledgements.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl("instances"),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.topics.shared.partitions=4", "events.topics.takeover.partitions=2",
+		return Instances.on("instances", SlowAcknowledgements.class)
+			.properties("events.topics.shared.partitions=4", "events.topics.takeover.partitions=2",
 					"events.outbox.relay.instance-id=" + instanceId, "events.outbox.relay.lease-refresh-interval=100ms",
 					"events.outbox.relay.lease-duration=5s", "events.outbox.relay.batch-size=100")
 			.run();

@@ -11,8 +11,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,9 +24,8 @@ import dev.events.cloudevents.KafkaEventSender;
 import dev.events.health.EventsHealthIndicator;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
+import dev.events.support.Instances;
 import dev.events.support.OutboxRows;
-import dev.events.support.TestApplication;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -53,11 +50,8 @@ class RelayRobustnessIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String database) {
-		return new SpringApplicationBuilder(TestApplication.class, Faults.class).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl(database),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.topics.robust.partitions=1", "events.outbox.relay.instance-id=robust",
+		return Instances.on(database, Faults.class)
+			.properties("events.topics.robust.partitions=1", "events.outbox.relay.instance-id=robust",
 					"events.outbox.relay.lease-duration=2s", "events.outbox.relay.lease-refresh-interval=200ms",
 					"events.outbox.relay.initial-backoff=50ms", "events.outbox.relay.poll-interval=100ms")
 			.run();

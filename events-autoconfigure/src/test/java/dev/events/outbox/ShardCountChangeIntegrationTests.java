@@ -13,16 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.publish.EventPublisher;
+import dev.events.support.Instances;
 import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
-import dev.events.support.TestApplication;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -51,11 +48,8 @@ class ShardCountChangeIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String database, String instanceId, int shards) {
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + EmbeddedServices.kafkaBootstrapServers(),
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl(database),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres",
-					"events.topics.resharded-" + database + ".partitions=3", "events.outbox.shards=" + shards,
+		return Instances.on(database)
+			.properties("events.topics.resharded-" + database + ".partitions=3", "events.outbox.shards=" + shards,
 					"events.outbox.relay.instance-id=" + instanceId, "events.outbox.relay.lease-duration=3s",
 					"events.outbox.relay.lease-refresh-interval=200ms", "events.outbox.relay.batch-size=50")
 			.run();

@@ -1,0 +1,46 @@
+package dev.events.support;
+
+import java.util.stream.Stream;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import dev.events.test.EmbeddedServices;
+
+/**
+ * Builds application instances of their own, on the embedded broker (or another one) and a
+ * database of the embedded PostgreSQL, for tests that run several instances side by side, stop
+ * them or start them against a broker that is down.
+ */
+public final class Instances {
+
+	private Instances() {
+	}
+
+	/**
+	 * An instance on the shared embedded broker.
+	 * @param database the PostgreSQL database, created if missing
+	 * @param configurations configuration classes beside {@link TestApplication}
+	 * @return the builder, to add properties to and run
+	 */
+	public static SpringApplicationBuilder on(String database, Class<?>... configurations) {
+		return on(EmbeddedServices.kafkaBootstrapServers(), database, configurations);
+	}
+
+	/**
+	 * An instance on the given broker.
+	 * @param bootstrapServers the broker's address
+	 * @param database the PostgreSQL database, created if missing
+	 * @param configurations configuration classes beside {@link TestApplication}
+	 * @return the builder, to add properties to and run
+	 */
+	public static SpringApplicationBuilder on(String bootstrapServers, String database, Class<?>... configurations) {
+		Class<?>[] sources = Stream.concat(Stream.of(TestApplication.class), Stream.of(configurations))
+			.toArray(Class<?>[]::new);
+		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
+			.properties("spring.kafka.bootstrap-servers=" + bootstrapServers,
+					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl(database),
+					"spring.datasource.username=postgres", "spring.datasource.password=postgres");
+	}
+
+}
