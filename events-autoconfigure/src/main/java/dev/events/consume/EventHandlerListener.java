@@ -27,7 +27,8 @@ import dev.events.inbox.InboxStore;
  * <p>
  * When a record fails, the transaction rolls back and the records before it are handled again
  * in a transaction of their own, so they commit; then the failed record is reported with
- * {@link BatchListenerFailedException}. The container's error handler commits the offsets
+ * a {@link BatchListenerFailedException} of its kind ({@link HandlerFailures}). The container's
+ * error handler commits the offsets
  * before it and retries it, or sends it to the dead-letter topic. When the transaction fails in
  * a way that names no record (at commit), the records are handled one transaction each to find
  * the one that causes it.
@@ -79,13 +80,15 @@ final class EventHandlerListener {
 				end = ex.index;
 			}
 			catch (RuntimeException ex) {
-				failure = (end > 1) ? handleOneByOne(batch) : new RecordFailure(0, ex);
+				RecordFailure found = (end > 1) ? handleOneByOne(batch) : new RecordFailure(0, ex);
+				if (found != null) {
+					failure = found;
+				}
 				break;
 			}
 		}
 		if (failure != null) {
-			throw new BatchListenerFailedException(failure.getCause().getMessage(), failure.getCause(),
-					records.get(failure.index));
+			throw HandlerFailures.report(failure.getCause(), records.get(failure.index));
 		}
 	}
 
@@ -165,12 +168,7 @@ final class EventHandlerListener {
 			Arrays.fill(all, true);
 			return all;
 		}
-		try {
-			return this.inbox.markReceived(this.handler.id(), events.stream().map(ReceivedEvent::key).toList());
-		}
-		catch (RuntimeException ex) {
-			throw new RecordFailure(0, ex);
-		}
+		return this.inbox.markReceived(this.handler.id(), events.stream().map(ReceivedEvent::key).toList());
 	}
 
 	private void invoke(ReceivedEvent event, int index) {

@@ -122,10 +122,10 @@ public final class HandlerErrorHandlerFactory {
 	}
 
 	private @Nullable BackOff backOffFor(ConsumerRecord<?, ?> record, Exception failure) {
-		if (HandlerFailures.isDatabaseUnreachable(failure)) {
+		if (findCause(failure, HandlerFailures.DatabaseUnreachable.class) != null) {
 			return new FixedBackOff(this.maxInterval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
 		}
-		if (HandlerFailures.isConflict(failure)) {
+		if (findCause(failure, HandlerFailures.Conflict.class) != null) {
 			ExponentialBackOff backOff = new ExponentialBackOff(this.conflicts.initialInterval().toMillis(), 2.0);
 			backOff.setMaxAttempts(this.conflicts.maxAttempts() - 1);
 			backOff.setMaxInterval(this.conflicts.maxInterval().toMillis());

@@ -7,11 +7,13 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -81,6 +83,58 @@ final class HandlerFailures {
 
 	private static @Nullable String sqlState(Throwable failure) {
 		return (failure instanceof SQLException sql) ? sql.getSQLState() : null;
+	}
+
+	/**
+	 * Report a failed record to the container's error handler as what it failed with. Each kind
+	 * is an exception class of its own, since spring-kafka chooses a record's backoff again only
+	 * when the class it fails with changes: a record first failing while the database was down
+	 * and then on its own merits is retried as the latter.
+	 * @param failure what the handler's transaction failed with
+	 * @param record the record that failed
+	 * @return the exception to throw from the listener
+	 */
+	static BatchListenerFailedException report(Exception failure, ConsumerRecord<?, ?> record) {
+		if (isDatabaseUnreachable(failure)) {
+			return new DatabaseUnreachable(failure, record);
+		}
+		if (isConflict(failure)) {
+			return new Conflict(failure, record);
+		}
+		return new RecordFailed(failure, record);
+	}
+
+	/**
+	 * The database the handler's transaction uses could not be reached.
+	 */
+	static final class DatabaseUnreachable extends BatchListenerFailedException {
+
+		DatabaseUnreachable(Exception cause, ConsumerRecord<?, ?> record) {
+			super(String.valueOf(cause.getMessage()), cause, record);
+		}
+
+	}
+
+	/**
+	 * The handler's transaction conflicted with another one.
+	 */
+	static final class Conflict extends BatchListenerFailedException {
+
+		Conflict(Exception cause, ConsumerRecord<?, ?> record) {
+			super(String.valueOf(cause.getMessage()), cause, record);
+		}
+
+	}
+
+	/**
+	 * The record failed for any other reason.
+	 */
+	static final class RecordFailed extends BatchListenerFailedException {
+
+		RecordFailed(Exception cause, ConsumerRecord<?, ?> record) {
+			super(String.valueOf(cause.getMessage()), cause, record);
+		}
+
 	}
 
 }

@@ -151,7 +151,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	@Override
 	public void append(OutboundEvent event) {
 		requireTransactionalConnection(event);
-		int keyHash = keyHash(event);
+		int keyHash = KeyHash.of(event.key(), event.id());
 		this.jdbc.sql(INSERT)
 			.param("id", event.id())
 			.param("shard", Math.floorMod(keyHash, this.shards))
@@ -204,10 +204,6 @@ public class JdbcOutboxStore implements OutboxStore {
 					.stream()
 					.anyMatch((resource) -> resource instanceof ResourceHolderSupport holder
 							&& holder.isSynchronizedWithTransaction());
-	}
-
-	private static int keyHash(OutboundEvent event) {
-		return (event.key() != null) ? event.key().hashCode() : event.id().hashCode();
 	}
 
 	@Override

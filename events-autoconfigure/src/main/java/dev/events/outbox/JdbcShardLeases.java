@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -38,10 +39,11 @@ import dev.events.jdbc.JdbcDialect;
  * expire.
  * <p>
  * The number of shards is the database's ({@code events_outbox_shards}), not each instance's:
- * an instance configured with another number asks for a change when it starts. While a change
+ * an instance configured with another number asks for a change when it starts, unless another
+ * change is pending. While a change
  * is pending, every instance gives up its shards as soon as their sends are done and takes no
- * new ones; once no instance holds a shard, the change is applied in one transaction and the
- * shards are shared out again. So no key is ever relayed from two shards at once, and no event
+ * new ones; once no instance holds a shard, the change is applied in one transaction (which also
+ * gives events written before key hashes were stored theirs) and the shards are shared out again. So no key is ever relayed from two shards at once, and no event
  * is left in a shard nobody leases.
  */
 public class JdbcShardLeases implements ShardLeases, InitializingBean {
@@ -55,9 +57,8 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	private static final String LOCK_SHARD_COUNT = SELECT_SHARD_COUNT.strip() + " FOR UPDATE";
 
 	private static final String REQUEST_SHARD_COUNT = """
-			UPDATE events_outbox_shards
-			SET requested_count = CASE WHEN shard_count = :count THEN NULL ELSE :count END
-			WHERE id = 1
+			UPDATE events_outbox_shards SET requested_count = :count
+			WHERE id = 1 AND shard_count <> :count AND requested_count IS NULL
 			""";
 
 	private static final String APPLY_SHARD_COUNT = """
@@ -68,9 +69,11 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
 	private static final String DELETE_LEASES = "DELETE FROM events_outbox_lease";
 
-	private static final String COUNT_UNSHARDED_PENDING = """
-			SELECT COUNT(*) FROM events_outbox WHERE key_hash IS NULL AND sent_at IS NULL
+	private static final String SELECT_WITHOUT_KEY_HASH = """
+			SELECT seq, partition_key, event_id FROM events_outbox WHERE key_hash IS NULL AND sent_at IS NULL
 			""";
+
+	private static final String SET_KEY_HASH = "UPDATE events_outbox SET key_hash = :keyHash WHERE seq = :seq";
 
 	private static final String UPDATE_HEARTBEAT = """
 			UPDATE events_outbox_instance SET heartbeat_at = CURRENT_TIMESTAMP WHERE instance_id = :instance
@@ -127,8 +130,6 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
 	private final String acquire;
 
-	private boolean waitingForUnshardedEventsLogged;
-
 	/**
 	 * Create shard leases for one relay instance.
 	 * @param dataSource the data source holding the lease tables
@@ -177,11 +178,15 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		if (this.jdbc.sql(COUNT_LEASES).query(Long.class).single() == 0) {
 			IntStream.range(0, count.current()).forEach(this::createLease);
 		}
-		this.jdbc.sql(REQUEST_SHARD_COUNT).param("count", this.configuredShards).update();
-		if (count.current() != this.configuredShards) {
+		boolean requested = this.jdbc.sql(REQUEST_SHARD_COUNT).param("count", this.configuredShards).update() == 1;
+		if (requested) {
 			logger.info(("events.outbox.shards is %d here and %d in the database: changing it to %d once the relays "
 					+ "have finished their current sends").formatted(this.configuredShards, count.current(),
 							this.configuredShards));
+		}
+		else if (count.current() != this.configuredShards) {
+			logger.info(("events.outbox.shards is %d here; following the database's %d shards, or the change to them "
+					+ "another instance asked for").formatted(this.configuredShards, count.current()));
 		}
 	}
 
@@ -268,10 +273,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 			if (this.jdbc.sql(COUNT_HELD_LEASES).query(Long.class).single() > 0) {
 				return false;
 			}
-			if (this.jdbc.sql(COUNT_UNSHARDED_PENDING).query(Long.class).single() > 0) {
-				logWaitingForUnshardedEvents(locked);
-				return false;
-			}
+			storeMissingKeyHashes();
 			this.jdbc.sql(DELETE_LEASES).update();
 			IntStream.range(0, locked.requested())
 				.forEach((shard) -> this.jdbc.sql(INSERT_LEASE).param("shard", shard).update());
@@ -282,12 +284,20 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		return Boolean.TRUE.equals(applied);
 	}
 
-	private void logWaitingForUnshardedEvents(ShardCount count) {
-		if (!this.waitingForUnshardedEventsLogged) {
-			logger.info(("Changing the outbox from %d to %d shards waits until the events written by an earlier "
-					+ "version of events are sent").formatted(count.current(), count.requested()));
-			this.waitingForUnshardedEventsLogged = true;
-		}
+	/**
+	 * Give the events written before key hashes were stored theirs, so that they are sharded
+	 * like every other event under the new count; until then their stored shard is right, since
+	 * it was computed with the count in force.
+	 */
+	private void storeMissingKeyHashes() {
+		this.jdbc.sql(SELECT_WITHOUT_KEY_HASH)
+			.query((row, rowNum) -> new MissingKeyHash(row.getLong("seq"),
+					KeyHash.of(row.getString("partition_key"), row.getObject("event_id", UUID.class))))
+			.list()
+			.forEach((missing) -> this.jdbc.sql(SET_KEY_HASH)
+				.param("keyHash", missing.keyHash())
+				.param("seq", missing.sequence())
+				.update());
 	}
 
 	private ShardCount shardCount() {
@@ -337,6 +347,13 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	public synchronized void releaseAll() {
 		this.jdbc.sql(RELEASE_ALL).param("instance", this.instanceId).update();
 		this.jdbc.sql(DELETE_INSTANCE).param("instance", this.instanceId).update();
+	}
+
+	/**
+	 * An event written before key hashes were stored, with the hash it is to get.
+	 */
+	private record MissingKeyHash(long sequence, int keyHash) {
+
 	}
 
 	/**

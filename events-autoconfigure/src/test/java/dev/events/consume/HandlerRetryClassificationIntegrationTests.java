@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +69,16 @@ class HandlerRetryClassificationIntegrationTests {
 		this.publisher.publish(new Conflict("after-them", "succeed"));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.handlers.handled.contains("after-them"));
-		List<ConsumerRecord<String, byte[]>> deadLetters = TopicReader.readRaw("conflicts.dlt", 2);
-		assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactly("optimistic-lock", "query-timeout");
+		List<String> conflicting = List.of("optimistic-lock", "query-timeout");
+		List<ConsumerRecord<String, CloudEvent>> deadLetters = TopicReader
+			.readUntil("conflicts.dlt", (records) -> records.stream()
+				.map(ConsumerRecord::key)
+				.toList()
+				.containsAll(conflicting), Duration.ofSeconds(30))
+			.stream()
+			.filter((record) -> conflicting.contains(record.key()))
+			.toList();
+		assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyElementsOf(conflicting);
 		assertThat(deadLetters).allSatisfy((record) -> assertThat(header(record, "events_dlt_reason"))
 			.isEqualTo(HandlerErrorHandlerFactory.HANDLER_FAILED));
 		assertThat(this.handlers.attempts("optimistic-lock")).isEqualTo(4);
@@ -88,6 +97,21 @@ class HandlerRetryClassificationIntegrationTests {
 		this.publisher.publish(new Conflict("unreachable", "unreachable-five-times"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.handlers.handled.contains("unreachable"));
 		assertThat(this.handlers.attempts("unreachable")).isEqualTo(6);
+	}
+
+	@Test
+	void recordThatKeepsFailingOnceTheDatabaseIsBackBecomesADeadLetter() {
+		this.publisher.publish(new Conflict("unreachable-then-poison", "unreachable-twice-then-fail"));
+		this.publisher.publish(new Conflict("after-poison", "succeed"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.handlers.handled.contains("after-poison"));
+		assertThat(this.handlers.attempts("unreachable-then-poison")).isEqualTo(4);
+	}
+
+	@Test
+	void databaseThatBecomesUnreachableAfterAnotherFailureIsStillWaitedFor() {
+		this.publisher.publish(new Conflict("fail-then-unreachable", "fail-then-unreachable-four-times"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.handlers.handled.contains("fail-then-unreachable"));
+		assertThat(this.handlers.attempts("fail-then-unreachable")).isEqualTo(6);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -133,6 +157,20 @@ class HandlerRetryClassificationIntegrationTests {
 					}
 				}
 				case "unreachable-five-times" -> {
+					if (attempt <= 5) {
+						this.handlers.unreachable.queryForObject("SELECT 1", Integer.class);
+					}
+				}
+				case "unreachable-twice-then-fail" -> {
+					if (attempt <= 2) {
+						this.handlers.unreachable.queryForObject("SELECT 1", Integer.class);
+					}
+					throw new IllegalStateException("a bug in the handler");
+				}
+				case "fail-then-unreachable-four-times" -> {
+					if (attempt == 1) {
+						throw new IllegalStateException("a passing glitch");
+					}
 					if (attempt <= 5) {
 						this.handlers.unreachable.queryForObject("SELECT 1", Integer.class);
 					}

@@ -15,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.events.consume.EventEnvelope;
 import dev.events.consume.EventHandler;
@@ -22,6 +24,7 @@ import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.support.Instances;
 import dev.events.support.RawRecords;
 import dev.events.test.EmbeddedServices;
+import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +51,9 @@ class InboxSourceIntegrationTests {
 
 	private ConfigurableApplicationContext start(String database) {
 		return Instances.on(database, Stamps.class)
-			.properties("events.topics.stamps-" + database + ".partitions=1", "spring.flyway.enabled=false")
+			.properties("events.topics.stamps-" + database + ".partitions=1",
+					"events.topics.stamps-" + database + ".dead-letter=true", "events.handlers.retry.max-attempts=1",
+					"spring.flyway.enabled=false")
 			.run();
 	}
 
@@ -89,6 +94,25 @@ class InboxSourceIntegrationTests {
 		assertThat(stamps.handled).containsExactly("billing/after");
 	}
 
+	@Test
+	void eventWhoseInboxRowCannotBeWrittenIsTheOnlyOneDeadLettered() {
+		this.context = start("inbox_blame");
+		MessageListenerContainer container = this.context.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainer(Stamps.HANDLER_ID);
+		container.stop();
+		send("inbox_blame", "billing", "before");
+		send("inbox_blame", "billing", "x".repeat(300));
+		send("inbox_blame", "billing", "after");
+		TopicReader.readRaw("stamps-inbox_blame", 3);
+		container.start();
+
+		Stamps stamps = this.context.getBean(Stamps.class);
+		await().atMost(Duration.ofSeconds(30)).until(() -> stamps.handled.contains("billing/after"));
+		assertThat(stamps.handled).containsExactly("billing/before", "billing/after");
+		assertThat(TopicReader.readRaw("stamps-inbox_blame.dlt", 1)).singleElement()
+			.satisfies((record) -> assertThat(TopicReader.header(record, "ce_id")).hasSize(300));
+	}
+
 	private static void send(String database, String source, String id) {
 		RawRecords.send(RawRecords.cloudEvent("stamps-" + database, "k", source, id, TYPE, "{\"value\":1}"));
 	}
@@ -115,7 +139,7 @@ class InboxSourceIntegrationTests {
 			this.stamps = stamps;
 		}
 
-		@EventHandler(id = Stamps.HANDLER_ID, types = { SourcesStamp.class, UpgradeStamp.class })
+		@EventHandler(id = Stamps.HANDLER_ID, types = { SourcesStamp.class, UpgradeStamp.class, BlameStamp.class })
 		void collect(EventEnvelope<Object> stamp) {
 			this.stamps.handled.add(stamp.source() + "/" + stamp.id());
 		}
@@ -128,6 +152,10 @@ class InboxSourceIntegrationTests {
 
 	@DomainEvent(type = TYPE + "Upgrade", topic = "stamps-inbox_upgrade")
 	record UpgradeStamp(int value) {
+	}
+
+	@DomainEvent(type = TYPE + "Blame", topic = "stamps-inbox_blame")
+	record BlameStamp(int value) {
 	}
 
 }
