@@ -36,7 +36,9 @@ import static org.awaitility.Awaitility.await;
  * Kafka outages with the default {@code events.outbox.relay.max-attempts}: the application
  * starts and publishes while Kafka is unreachable, health says so, nothing is parked however
  * many sends fail, and every event is sent in order per key once Kafka is back. Backoff is
- * shortened so that many more sends fail than the default attempts would allow.
+ * shortened so that many more sends fail than the default attempts would allow. With the
+ * relay's default producer settings (no delivery deadline) sends wait out a network cut in the
+ * producer; with a short {@code delivery.timeout.ms} they fail and are sent again.
  */
 class KafkaOutageIntegrationTests {
 
@@ -110,6 +112,29 @@ class KafkaOutageIntegrationTests {
 		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("survivors", 60,
 				this.proxiedKafka.bootstrapServers());
 		KeyOrder order = KeyOrder.of(records);
+		assertThat(order.violations()).isEmpty();
+		assertThat(order.distinctEvents()).isEqualTo(60);
+	}
+
+	@Test
+	void eventsSentDuringANetworkCutWithTheDefaultProducerSettingsArriveInOrderOnceItHeals() throws Exception {
+		this.proxiedKafka = ProxiedKafka.start();
+		this.proxiedKafka.createTopic("survivors", 2);
+		this.context = start(this.proxiedKafka.bootstrapServers(), "outage_defaults");
+		EventPublisher publisher = this.context.getBean(EventPublisher.class);
+		OutboxRows rows = new OutboxRows(this.context.getBean(DataSource.class));
+		publishInOrder(publisher, 10, 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> rows.all("survivors") == 0);
+
+		this.proxiedKafka.cut();
+		publishInOrder(publisher, 10, 2, 6);
+		Thread.sleep(8000);
+		assertThat(rows.parked("survivors")).as("nothing parked by the outage").isZero();
+		assertThat(rows.pending("survivors")).isEqualTo(40);
+
+		this.proxiedKafka.restore();
+		await().atMost(Duration.ofSeconds(60)).until(() -> rows.all("survivors") == 0);
+		KeyOrder order = KeyOrder.of(TopicReader.readRaw("survivors", 60, this.proxiedKafka.bootstrapServers()));
 		assertThat(order.violations()).isEmpty();
 		assertThat(order.distinctEvents()).isEqualTo(60);
 	}
