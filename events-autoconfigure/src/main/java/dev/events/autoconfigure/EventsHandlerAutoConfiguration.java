@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -74,11 +75,14 @@ public final class EventsHandlerAutoConfiguration {
 	@Bean(CONTAINER_FACTORY_BEAN_NAME)
 	@ConditionalOnMissingBean(name = CONTAINER_FACTORY_BEAN_NAME)
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> eventsListenerContainerFactory(
-			ConsumerFactory<?, ?> consumerFactory) {
+			ConsumerFactory<?, ?> consumerFactory,
+			ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> bootConfigurer) {
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(EventsKafkaClients.consumerFactory(consumerFactory));
+		ConsumerFactory<byte[], byte[]> consumers = EventsKafkaClients.consumerFactory(consumerFactory);
+		factory.setConsumerFactory(consumers);
 		factory.setBatchListener(true);
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+		bootConfigurer.ifAvailable((configurer) -> HandlerContainerProperties.apply(configurer, factory, consumers));
 		return factory;
 	}
 
