@@ -9,16 +9,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import dev.events.cloudevents.CloudEventsMode;
 import dev.events.consume.UnknownTypePolicy;
 
 /**
  * Configuration properties of {@code events}. Kafka connection, security and client tuning stay
- * under {@code spring.kafka.*}.
+ * under {@code spring.kafka.*}. Settings that cannot work are refused when they are bound
+ * ({@link EventsPropertiesValidator}).
  */
 @ConfigurationProperties("events")
-public class EventsProperties {
+public class EventsProperties implements Validator {
 
 	/**
 	 * CloudEvent source of published events. Defaults to spring.application.name.
@@ -82,6 +85,16 @@ public class EventsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return EventsProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		EventsPropertiesValidator.validate((EventsProperties) target, errors);
 	}
 
 	/**

@@ -1,0 +1,80 @@
+package dev.events.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Settings that cannot work fail at startup, naming the property and why, through Boot's own
+ * binding validation, with no Bean Validation provider on the classpath.
+ */
+class EventsPropertiesValidationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, EventsAutoConfiguration.class))
+		.withPropertyValues("spring.kafka.bootstrap-servers=localhost:1");
+
+	@Test
+	void noBeanValidationProviderIsNeeded() {
+		assertThat(ClassUtils.isPresent("org.hibernate.validator.HibernateValidator", null)).isFalse();
+	}
+
+	@Test
+	void defaultsAreValid() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void batchSizeMustBePositive() {
+		assertRejected("events.outbox.relay.batch-size=0", "outbox.relay.batchSize", "at least 1");
+	}
+
+	@Test
+	void leasesMustBeRenewedWellWithinTheirDuration() {
+		assertRejected("events.outbox.relay.lease-refresh-interval=30s", "outbox.relay.leaseRefreshInterval",
+				"shorter than events.outbox.relay.lease-duration");
+	}
+
+	@Test
+	void backoffMustStartBelowItsMaximum() {
+		assertRejected("events.outbox.relay.initial-backoff=2m", "outbox.relay.initialBackoff",
+				"at most events.outbox.relay.max-backoff");
+	}
+
+	@Test
+	void shardsMustBePositive() {
+		assertRejected("events.outbox.shards=0", "outbox.shards", "at least 1");
+	}
+
+	@Test
+	void handlerRetriesMustBeConsistent() {
+		assertRejected("events.handlers.retry.max-attempts=0", "handlers.retry.maxAttempts", "at least 1");
+		assertRejected("events.handlers.retry.initial-interval=1m", "handlers.retry.initialInterval",
+				"at most events.handlers.retry.max-interval");
+		assertRejected("events.handlers.retry.conflicts.max-attempts=0", "handlers.retry.conflicts.maxAttempts",
+				"at least 1");
+	}
+
+	@Test
+	void healthThresholdsMustBeOrdered() {
+		assertRejected("events.health.outbox.warning-age=10m", "health.outbox.warningAge",
+				"at most events.health.outbox.critical-age");
+	}
+
+	private void assertRejected(String property, String field, String reason) {
+		this.runner.withPropertyValues(property)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining(field)
+				.hasMessageContaining(reason));
+	}
+
+}
