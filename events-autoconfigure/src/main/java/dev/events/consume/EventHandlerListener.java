@@ -28,8 +28,8 @@ import dev.events.inbox.InboxStore;
  * When a record fails, the transaction rolls back and the records before it are handled again
  * in a transaction of their own, so they commit; then the failed record is reported with
  * a {@link BatchListenerFailedException} of its kind ({@link HandlerFailures}). The container's
- * error handler commits the offsets
- * before it and retries it, or sends it to the dead-letter topic. When the transaction fails in
+ * error handler commits the offsets before it and retries it, or sends it to the dead-letter
+ * topic. When the transaction fails in
  * a way that names no record (at commit), the records are handled one transaction each to find
  * the one that causes it.
  */

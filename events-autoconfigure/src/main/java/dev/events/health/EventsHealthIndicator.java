@@ -68,8 +68,8 @@ public class EventsHealthIndicator implements HealthIndicator {
 	 * @param clock the clock
 	 */
 	public EventsHealthIndicator(KafkaClusterProbe kafka, @Nullable OutboxMonitor outbox,
-			Supplier<@Nullable RelayState> relay, OutboxHealthThresholds thresholds, @Nullable KafkaListenerEndpointRegistry listeners,
-			Supplier<List<String>> handlerIds, LongSupplier deadLettered, Clock clock) {
+			Supplier<@Nullable RelayState> relay, OutboxHealthThresholds thresholds,
+			@Nullable KafkaListenerEndpointRegistry listeners, Supplier<List<String>> handlerIds, LongSupplier deadLettered, Clock clock) {
 		this.kafka = kafka;
 		this.outbox = outbox;
 		this.relay = relay;

@@ -40,11 +40,11 @@ import dev.events.jdbc.JdbcDialect;
  * <p>
  * The number of shards is the database's ({@code events_outbox_shards}), not each instance's:
  * an instance configured with another number asks for a change when it starts, unless another
- * change is pending. While a change
- * is pending, every instance gives up its shards as soon as their sends are done and takes no
- * new ones; once no instance holds a shard, the change is applied in one transaction (which also
- * gives events written before key hashes were stored theirs) and the shards are shared out again. So no key is ever relayed from two shards at once, and no event
- * is left in a shard nobody leases.
+ * change is pending. While a change is pending, every instance gives up its shards as soon as
+ * their sends are done and takes no new ones; once no instance holds a shard, the change is
+ * applied in one transaction (which also gives events written before key hashes were stored
+ * theirs) and the shards are shared out again. So no key is ever relayed from two shards at once,
+ * and no event is left in a shard nobody leases.
  */
 public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
@@ -165,8 +165,9 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
+		long leases;
 		try {
-			this.jdbc.sql(COUNT_LEASES).query(Long.class).single();
+			leases = this.jdbc.sql(COUNT_LEASES).query(Long.class).single();
 		}
 		catch (BadSqlGrammarException ex) {
 			throw new IllegalStateException("The events tables are missing: let events create them "
@@ -175,7 +176,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		}
 		insertIfAbsent("events_outbox_shards", List.of("id", "shard_count"), 1, this.configuredShards);
 		ShardCount count = shardCount();
-		if (this.jdbc.sql(COUNT_LEASES).query(Long.class).single() == 0) {
+		if (leases == 0) {
 			IntStream.range(0, count.current()).forEach(this::createLease);
 		}
 		boolean requested = this.jdbc.sql(REQUEST_SHARD_COUNT).param("count", this.configuredShards).update() == 1;

@@ -193,12 +193,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void renewLeases() {
 		try {
+			LeasedShards previous;
 			LeasedShards renewed;
 			synchronized (this.claimLock) {
+				previous = this.leased;
 				renewed = this.leases.refresh(this.shardsInFlight);
 				this.leased = renewed;
 			}
-			if (!renewed.shards().isEmpty()) {
+			if (previous == null || previous.shardCount() != renewed.shardCount()
+					|| !previous.shards().containsAll(renewed.shards())) {
 				wakeUp();
 			}
 		}

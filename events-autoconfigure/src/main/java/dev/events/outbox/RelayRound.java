@@ -73,7 +73,6 @@ final class RelayRound {
 	Outcome await() {
 		List<OutboxEntry> delivered = new ArrayList<>(this.inFlight.size());
 		List<Failure> failed = new ArrayList<>();
-		List<OutboxEntry> resend = new ArrayList<>();
 		Set<OrderedKey> failedKeys = new HashSet<>();
 		for (InFlight sent : this.inFlight) {
 			OrderedKey key = OrderedKey.of(sent.entry());
@@ -84,14 +83,11 @@ final class RelayRound {
 					failedKeys.add(key);
 				}
 			}
-			else if (key != null && failedKeys.contains(key)) {
-				resend.add(sent.entry());
-			}
-			else {
+			else if (key == null || !failedKeys.contains(key)) {
 				delivered.add(sent.entry());
 			}
 		}
-		return new Outcome(delivered, failed, resend);
+		return new Outcome(delivered, failed);
 	}
 
 	private static @Nullable Throwable awaitFailure(CompletableFuture<?> ack) {
@@ -105,13 +101,13 @@ final class RelayRound {
 	}
 
 	/**
-	 * What became of a round's entries.
+	 * What became of a round's entries. Entries acknowledged behind a failed entry of their key
+	 * are in neither list: they stay pending, to be sent again after it.
 	 *
 	 * @param delivered acknowledged by the broker, in order behind everything of their key
 	 * @param failed not acknowledged
-	 * @param resend acknowledged, but behind a failed entry of their key: to be sent again after it
 	 */
-	record Outcome(List<OutboxEntry> delivered, List<Failure> failed, List<OutboxEntry> resend) {
+	record Outcome(List<OutboxEntry> delivered, List<Failure> failed) {
 
 	}
 
