@@ -1,0 +1,37 @@
+package dev.events.chaos.app;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What an instance publishes, and where it crashes itself.
+ *
+ * @param instance the name of this instance; its keys and plan are its own
+ * @param events the number of events in the plan, rolled-back ones included; 0 publishes nothing
+ * @param keys the number of keys the plan spreads its events over
+ * @param rate events per second, or 0 for as fast as possible
+ * @param crashAfterHandled kill this process with {@code SIGKILL} right after the transaction
+ * that applies its this-many-th event commits, before the offsets are: 0 never does
+ */
+@ConfigurationProperties("chaos")
+public record ChaosProperties(String instance, int events, int keys, int rate, long crashAfterHandled) {
+
+	/**
+	 * Return whether the {@code n}th event of a plan is published in a transaction that then
+	 * rolls back: one in ten.
+	 * @param n the position in the plan
+	 * @return whether it is rolled back
+	 */
+	public static boolean rolledBack(long n) {
+		return n % 10 == 3;
+	}
+
+	/**
+	 * Return the {@code n}th event of this instance's plan.
+	 * @param n the position in the plan
+	 * @return the event
+	 */
+	ChaosEvent event(long n) {
+		return new ChaosEvent(this.instance + "-" + (n % this.keys), n / this.keys, this.instance, n);
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.events.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.events.chaos.app.ChaosEvent;
+
+/**
+ * The broker and the database of a chaos run, each in processes of their own under one work
+ * directory, shared by its scenarios; each scenario gets a database and topics of its own.
+ */
+final class ChaosCluster implements AutoCloseable {
+
+	private final Path workDir;
+
+	private final KafkaBroker broker;
+
+	private final Postgres postgres;
+
+	private ChaosCluster(Path workDir, KafkaBroker broker, Postgres postgres) {
+		this.workDir = workDir;
+		this.broker = broker;
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Start a broker and a database under a new directory of {@code target/chaos}.
+	 * @return the running cluster
+	 */
+	static ChaosCluster start() {
+		try {
+			Path workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chaos")), "run-")
+				.toAbsolutePath();
+			KafkaBroker broker = KafkaBroker.format(workDir, freePort(), freePort());
+			Postgres postgres = new Postgres(workDir.resolve("postgres-data"), freePort());
+			postgres.start();
+			broker.start();
+			return new ChaosCluster(workDir, broker, postgres);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	KafkaBroker broker() {
+		return this.broker;
+	}
+
+	Postgres postgres() {
+		return this.postgres;
+	}
+
+	Path workDir() {
+		return this.workDir;
+	}
+
+	/**
+	 * Give a scenario a new database and an empty topic, group and dead-letter topic.
+	 * @param name the scenario's database name
+	 * @return the database's JDBC URL
+	 */
+	String prepare(String name) {
+		JdbcClient.create(this.postgres.dataSource("postgres")).sql("CREATE DATABASE " + name).update();
+		try (Admin admin = this.broker.admin()) {
+			ignoreMissing(() -> admin.deleteConsumerGroups(List.of("chaos-effects")).all().get(30, TimeUnit.SECONDS));
+			ignoreMissing(() -> admin.deleteTopics(List.of(ChaosEvent.TOPIC, ChaosEvent.TOPIC + ".dlt"))
+				.all()
+				.get(30, TimeUnit.SECONDS));
+			while (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(ChaosEvent.TOPIC)) {
+				Pause.of(Duration.ofMillis(200));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not clear the previous scenario's topics", ex);
+		}
+		return this.postgres.jdbcUrl(name);
+	}
+
+	@Override
+	public void close() {
+		this.broker.stop();
+		this.postgres.stop();
+	}
+
+	private static void ignoreMissing(AdminCall call) throws InterruptedException, TimeoutException,
+			ExecutionException {
+		try {
+			call.run();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof UnknownTopicOrPartitionException
+					|| ex.getCause() instanceof GroupIdNotFoundException)) {
+				throw ex;
+			}
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@FunctionalInterface
+	private interface AdminCall {
+
+		void run() throws InterruptedException, TimeoutException, ExecutionException;
+
+	}
+
+}

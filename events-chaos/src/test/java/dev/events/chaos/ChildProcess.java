@@ -1,0 +1,194 @@
+package dev.events.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Java program run as a separate OS process, with its output appended to a log file, that
+ * can be killed with {@code SIGKILL}, frozen with {@code SIGSTOP} and thawed with
+ * {@code SIGCONT}: the faults a real host deals its processes.
+ */
+final class ChildProcess {
+
+	private final String name;
+
+	private final List<String> command;
+
+	private final Path log;
+
+	private @Nullable Process process;
+
+	private ChildProcess(String name, List<String> command, Path log) {
+		this.name = name;
+		this.command = command;
+		this.log = log;
+	}
+
+	/**
+	 * Describe a JVM on this test's classpath; nothing starts until {@link #start()}.
+	 * @param name what the logs and failures call it
+	 * @param heap the maximum heap, such as {@code 512m}
+	 * @param jvmOptions more JVM options
+	 * @param mainClass the main class
+	 * @param args its arguments
+	 * @param log the file its output is appended to
+	 * @return the process, not started
+	 */
+	static ChildProcess java(String name, String heap, List<String> jvmOptions, String mainClass, List<String> args,
+			Path log) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx" + heap);
+		command.addAll(jvmOptions);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(mainClass);
+		command.addAll(args);
+		return new ChildProcess(name, command, log);
+	}
+
+	/**
+	 * Run a JVM to its end, such as a tool, and fail if it does not succeed.
+	 * @param name what failures call it
+	 * @param mainClass the main class
+	 * @param args its arguments
+	 * @param log the file its output is appended to
+	 */
+	static void runToEnd(String name, String mainClass, List<String> args, Path log) {
+		ChildProcess tool = java(name, "256m", List.of(), mainClass, args, log);
+		tool.start();
+		try {
+			int exit = tool.process().waitFor();
+			if (exit != 0) {
+				throw new IllegalStateException(name + " exited with " + exit + "; see " + log);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	void start() {
+		if (isAlive()) {
+			throw new IllegalStateException(this.name + " is already running");
+		}
+		try {
+			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + this.name, ex);
+		}
+	}
+
+	/**
+	 * Send {@code SIGKILL} and wait until the process is gone.
+	 */
+	void kill() {
+		Process running = process();
+		running.destroyForcibly();
+		try {
+			if (!running.waitFor(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException(this.name + " survived SIGKILL");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Wait for the process to end by itself.
+	 * @param timeout how long to wait
+	 */
+	void awaitExit(Duration timeout) {
+		try {
+			if (!process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException(this.name + " still runs after " + timeout);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Freeze the process, as a long GC pause or a stalled VM would.
+	 */
+	void pause() {
+		signal("STOP");
+	}
+
+	/**
+	 * Thaw a {@link #pause() frozen} process.
+	 */
+	void resume() {
+		signal("CONT");
+	}
+
+	/**
+	 * Stop the process politely if it is running, as at the end of a scenario.
+	 */
+	void stop() {
+		if (isAlive()) {
+			resume();
+			process().destroy();
+			try {
+				if (!process().waitFor(30, TimeUnit.SECONDS)) {
+					kill();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	boolean isAlive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	private void signal(String signal) {
+		try {
+			int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process().pid())).start().waitFor();
+			if (exit != 0) {
+				throw new IllegalStateException("kill -" + signal + " of " + this.name + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Process process() {
+		if (this.process == null) {
+			throw new IllegalStateException(this.name + " was never started");
+		}
+		return this.process;
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+}

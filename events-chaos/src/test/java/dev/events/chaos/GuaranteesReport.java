@@ -1,0 +1,73 @@
+package dev.events.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/**
+ * The table of a chaos run, one row per scenario, as Markdown.
+ */
+final class GuaranteesReport {
+
+	private final List<ScenarioResult> results = new ArrayList<>();
+
+	synchronized void add(ScenarioResult result) {
+		this.results.add(result);
+	}
+
+	/**
+	 * Write the report.
+	 * @param file where to
+	 * @param scale the scale the run had
+	 */
+	synchronized void write(Path file, Scale scale) {
+		StringBuilder out = new StringBuilder();
+		out.append("""
+				# Guarantees under real faults
+
+				Measured by the chaos suite (`events-chaos`) on %s: %d cores, %d MiB of heap for the suite, %s %s.
+				Kafka %s runs as a separate process (KRaft, one node), PostgreSQL as a server of its own, and each
+				application instance as a JVM of its own; the suite kills (`SIGKILL`), pauses (`SIGSTOP`) and
+				restarts them while events flow. Every instance runs with the starter's defaults.
+				Scale: %s, %,d events per scenario over %d keys, one in ten published in a transaction that rolls back.
+				Regenerate this file with:
+
+				    ./mvnw -B -ntp verify -pl events-chaos -am -Dchaos.scale=full
+
+				The pass line is 0 in every column but *Duplicate records*, which the design allows (the
+				inbox absorbs them) and counts. *Order* counts events whose first record on the topic, or
+				first effect in a handler, came after a later event of their key. *Rolled back seen* counts
+				events from rolled-back or never-committed transactions found on the topic or applied.
+				*Window* shows that the fault hit what it aims at, without which the zeros would prove nothing.
+
+				| Scenario | Committed | Lost | Duplicate effects | Order (topic / handlers) | Rolled back seen | Dead letters (topic / parked) | Outbox left | Duplicate records | Recovery (s) | Window |
+				|---|---|---|---|---|---|---|---|---|---|---|
+				""".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+				Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
+				System.getProperty("java.version"), AppInfoParser.getVersion(),
+				scale.name(), scale.events(), scale.keys()));
+		for (ScenarioResult result : this.results) {
+			Verdict verdict = result.verdict();
+			out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %d / %d | %d | %d / %d | %d | %d | %.1f | %s |%n",
+					result.scenario(), verdict.committed(), verdict.lost(), verdict.duplicateEffects(),
+					verdict.topicOrderViolations(), verdict.handlerOrderViolations(), verdict.rolledBackSeen(),
+					verdict.deadLetters(), verdict.parked(), verdict.outboxLeft(), verdict.duplicateRecords(),
+					result.recoverySeconds(), result.window()));
+		}
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.writeString(file, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.events.chaos;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.events.chaos.app.ChaosEvent;
+
+/**
+ * Reads what the driver committed and rolled back, what the handlers applied and what is on the
+ * topics, and counts every way they disagree.
+ */
+final class Verifier {
+
+	private final JdbcClient jdbc;
+
+	private final String bootstrapServers;
+
+	Verifier(DataSource dataSource, String bootstrapServers) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	Verdict verify() {
+		Map<String, PublishedEvent> committed = new HashMap<>();
+		this.jdbc.sql("SELECT event_id, chaos_key, seq FROM chaos_published")
+			.query((row) -> {
+				committed.put(row.getString(1), new PublishedEvent(row.getString(2), row.getLong(3)));
+			});
+		Set<String> notCommitted = new HashSet<>();
+		KeyOrder topic = new KeyOrder();
+		TopicLog.forEach(this.bootstrapServers, ChaosEvent.TOPIC, (record) -> {
+			String id = TopicLog.eventId(record);
+			PublishedEvent event = committed.get(id);
+			if (event == null) {
+				notCommitted.add(id);
+			}
+			else {
+				topic.deliver(id, event);
+			}
+		});
+		KeyOrder handlers = new KeyOrder();
+		this.jdbc.sql("SELECT event_id, chaos_key, seq FROM chaos_effects ORDER BY id").query((row) -> {
+			String id = row.getString(1);
+			PublishedEvent event = committed.get(id);
+			if (event == null) {
+				notCommitted.add(id);
+			}
+			else {
+				handlers.deliver(id, event);
+			}
+		});
+		int[] deadLetters = new int[1];
+		TopicLog.forEach(this.bootstrapServers, ChaosEvent.TOPIC + ".dlt", (record) -> deadLetters[0]++);
+		return new Verdict(committed.size(), missing(committed.keySet(), handlers.delivered()),
+				missing(committed.keySet(), topic.delivered()), handlers.duplicates(), topic.duplicates(),
+				topic.violations(), handlers.violations(), notCommitted.size(), deadLetters[0],
+				count("SELECT COUNT(*) FROM events_outbox WHERE parked_at IS NOT NULL"),
+				count("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL"),
+				count("SELECT COUNT(*) FROM events_inbox"));
+	}
+
+	private int count(String sql) {
+		return this.jdbc.sql(sql).query(Integer.class).single();
+	}
+
+	private static int missing(Set<String> expected, Set<String> present) {
+		return (int) expected.stream().filter((id) -> !present.contains(id)).count();
+	}
+
+}
