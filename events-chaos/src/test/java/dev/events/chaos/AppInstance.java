@@ -59,6 +59,14 @@ final class AppInstance {
 		this.process.awaitExit(timeout);
 	}
 
+	/**
+	 * Wait until the instance is frozen, as one told to freeze itself is.
+	 * @param timeout how long to wait
+	 */
+	void awaitFrozen(Duration timeout) {
+		this.process.awaitFrozen(timeout);
+	}
+
 	void kill() {
 		this.process.kill();
 	}

@@ -2,6 +2,7 @@ package dev.events.chaos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,6 +121,30 @@ final class ChildProcess {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Wait until the process is frozen, as one that sends itself {@code SIGSTOP} is.
+	 * @param timeout how long to wait
+	 */
+	void awaitFrozen(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!isFrozen()) {
+			if (System.nanoTime() > deadline || !isAlive()) {
+				throw new IllegalStateException(this.name + " did not freeze within " + timeout);
+			}
+			Pause.of(Duration.ofMillis(100));
+		}
+	}
+
+	private boolean isFrozen() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process().pid()), "stat"));
+			return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

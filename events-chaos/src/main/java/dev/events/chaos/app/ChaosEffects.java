@@ -38,7 +38,7 @@ class ChaosEffects {
 			.params(UUID.fromString(event.id()), event.payload().key(), event.payload().seq(),
 					this.properties.instance())
 			.update();
-		if (this.handled.incrementAndGet() == this.properties.crashAfterHandled()) {
+		if (this.handled.incrementAndGet() == this.properties.killAfterHandled()) {
 			TransactionSynchronizationManager.registerSynchronization(new KillAfterCommit());
 		}
 	}
@@ -51,7 +51,7 @@ class ChaosEffects {
 
 		@Override
 		public void afterCommit() {
-			SelfKill.now();
+			SelfSignal.kill();
 		}
 
 	}

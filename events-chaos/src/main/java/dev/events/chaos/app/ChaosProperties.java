@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param events the number of events in the plan, rolled-back ones included; 0 publishes nothing
  * @param keys the number of keys the plan spreads its events over
  * @param rate events per second, or 0 for as fast as possible
- * @param crashAfterHandled kill this process with {@code SIGKILL} right after the transaction
+ * @param killAfterHandled kill this process with {@code SIGKILL} right after the transaction
  * that applies its this-many-th event commits, before the offsets are: 0 never does
  */
 @ConfigurationProperties("chaos")
-public record ChaosProperties(String instance, int events, int keys, int rate, long crashAfterHandled) {
+public record ChaosProperties(String instance, int events, int keys, int rate, long killAfterHandled) {
 
 	/**
 	 * Return whether the {@code n}th event of a plan is published in a transaction that then
