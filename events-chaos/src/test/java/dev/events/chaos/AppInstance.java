@@ -13,12 +13,9 @@ import dev.events.chaos.app.ChaosProperties;
  */
 final class AppInstance {
 
-	private final String name;
-
 	private final ChildProcess process;
 
-	private AppInstance(String name, ChildProcess process) {
-		this.name = name;
+	private AppInstance(ChildProcess process) {
 		this.process = process;
 	}
 
@@ -40,11 +37,7 @@ final class AppInstance {
 		settings.forEach((setting) -> args.add("--" + setting));
 		ChildProcess process = ChildProcess.java("instance " + name, "384m", List.of(),
 				"dev.events.chaos.app.ChaosApplication", args, log);
-		return new AppInstance(name, process);
-	}
-
-	String name() {
-		return this.name;
+		return new AppInstance(process);
 	}
 
 	void start() {
@@ -69,10 +62,6 @@ final class AppInstance {
 
 	void kill() {
 		this.process.kill();
-	}
-
-	void pause() {
-		this.process.pause();
 	}
 
 	void resume() {
@@ -102,7 +91,7 @@ final class AppInstance {
 		 * @return the committed events once the driver is done
 		 */
 		long commits() {
-			return LongStream.range(0, this.events).filter((n) -> !ChaosProperties.rolledBack(n)).count();
+			return LongStream.range(0, this.events).filter((n) -> !ChaosProperties.rolledBack(n, this.keys)).count();
 		}
 
 		static Plan consumerOnly() {

@@ -45,11 +45,17 @@ final class ChaosCluster implements AutoCloseable {
 		try {
 			Path workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chaos")), "run-")
 				.toAbsolutePath();
-			KafkaBroker broker = KafkaBroker.format(workDir, freePort(), freePort());
-			Postgres postgres = new Postgres(workDir.resolve("postgres-data"), freePort());
-			postgres.start();
-			broker.start();
-			return new ChaosCluster(workDir, broker, postgres);
+			ChaosCluster cluster = new ChaosCluster(workDir, KafkaBroker.format(workDir, freePort(), freePort()),
+					new Postgres(workDir.resolve("postgres-data"), freePort()));
+			try {
+				cluster.postgres.start();
+				cluster.broker.start();
+			}
+			catch (RuntimeException ex) {
+				cluster.close();
+				throw ex;
+			}
+			return cluster;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -76,11 +82,10 @@ final class ChaosCluster implements AutoCloseable {
 	String prepare(String name) {
 		JdbcClient.create(this.postgres.dataSource("postgres")).sql("CREATE DATABASE " + name).update();
 		try (Admin admin = this.broker.admin()) {
-			ignoreMissing(() -> admin.deleteConsumerGroups(List.of("chaos-effects")).all().get(30, TimeUnit.SECONDS));
-			ignoreMissing(() -> admin.deleteTopics(List.of(ChaosEvent.TOPIC, ChaosEvent.TOPIC + ".dlt"))
-				.all()
-				.get(30, TimeUnit.SECONDS));
-			while (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(ChaosEvent.TOPIC)) {
+			List<String> topics = List.of(ChaosEvent.TOPIC, ChaosEvent.DEAD_LETTER_TOPIC);
+			ignoreMissing(() -> admin.deleteConsumerGroups(List.of(ScenarioRun.GROUP)).all().get(30, TimeUnit.SECONDS));
+			ignoreMissing(() -> admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS));
+			while (admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().anyMatch(topics::contains)) {
 				Pause.of(Duration.ofMillis(200));
 			}
 		}
@@ -96,8 +101,12 @@ final class ChaosCluster implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.broker.stop();
-		this.postgres.stop();
+		try {
+			this.broker.stop();
+		}
+		finally {
+			this.postgres.stop();
+		}
 	}
 
 	private static void ignoreMissing(AdminCall call) throws InterruptedException, TimeoutException,

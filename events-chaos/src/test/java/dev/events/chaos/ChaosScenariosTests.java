@@ -1,18 +1,10 @@
 package dev.events.chaos;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,25 +15,28 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.events.chaos.AppInstance.Plan;
 import dev.events.chaos.ScenarioRun.Recovery;
+import dev.events.chaos.app.ChaosDriver;
 import dev.events.chaos.app.ProducerFaults;
-import dev.events.chaos.app.ChaosEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The chaos scenarios: real processes killed, paused and restarted while events flow, then
- * every guarantee counted. Each scenario also asserts that its fault hit the window it aims at.
+ * The chaos scenarios: real processes killed, frozen and restarted while events flow, then every
+ * guarantee counted. Each scenario also asserts that its fault hit the window it aims at, and
+ * undoes its fault even when it fails, so that the next scenario starts whole.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChaosScenariosTests {
 
+	private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+	private static final Duration LEASE_DURATION = Duration.ofSeconds(30);
+
 	private final Scale scale = Scale.current();
 
 	private final GuaranteesReport report = new GuaranteesReport();
-
-	private final Duration drainTimeout = Duration.ofMinutes(10);
 
 	private ChaosCluster cluster;
 
@@ -52,11 +47,15 @@ class ChaosScenariosTests {
 
 	@AfterAll
 	void stopCluster() {
-		this.cluster.close();
-		this.report.write(this.cluster.workDir().resolve("guarantees.md"), this.scale);
-		String published = System.getProperty("chaos.report");
-		if (this.scale.full() && published != null) {
-			this.report.write(Path.of(published), this.scale);
+		try {
+			this.cluster.close();
+		}
+		finally {
+			this.report.write(this.cluster.workDir().resolve("guarantees.md"), this.scale);
+			String published = System.getProperty("chaos.report");
+			if (this.scale.full() && published != null && this.report.size() == scenarioCount()) {
+				this.report.write(Path.of(published), this.scale);
+			}
 		}
 	}
 
@@ -64,22 +63,16 @@ class ChaosScenariosTests {
 	@Order(1)
 	void publisherKilledMidStream() {
 		try (ScenarioRun run = new ScenarioRun(this.cluster, "s1_publisher_killed")) {
-			long crashAt = (long) (plan(0).commits() * 0.4);
-			run.start("a", plan(0), producerFault(ProducerFaults.KILL_AFTER_ACKS, crashAt))
-				.awaitExit(this.drainTimeout);
-			Set<String> inOutbox = new HashSet<>(run.jdbc()
-				.sql("SELECT CAST(event_id AS VARCHAR) FROM events_outbox WHERE sent_at IS NULL")
-				.query(String.class)
-				.list());
-			long sentNotDeleted = onTopic(run, inOutbox);
+			long killAt = (long) (plan(0).commits() * 0.4);
+			run.start("a", plan(0), producerFault(ProducerFaults.KILL_AFTER_ACKS, killAt)).awaitExit(TIMEOUT);
+			Set<String> inOutbox = FaultWindows.inOutbox(run);
+			long sentNotDeleted = FaultWindows.onTopic(run, inOutbox);
 			long unsent = inOutbox.size() - sentNotDeleted;
 			Recovery recovery = run.faultEnded();
 			run.start("a", plan(0));
-			double recoverySeconds = run.awaitRecovered(recovery, this.drainTimeout);
-			run.awaitDrained(this.drainTimeout);
-			record(run, "1. Publishing instance killed (`kill -9`) mid-stream, restarted", recoverySeconds,
+			finish(run, "1. Publishing instance killed (`kill -9`) mid-stream, restarted", recovery,
 					"killed after %,d records acknowledged; %d rows committed but unsent, %d sent but not yet deleted"
-						.formatted(crashAt, unsent, sentNotDeleted));
+						.formatted(killAt, unsent, sentNotDeleted));
 			assertThat(unsent).as("rows committed but unsent at the kill").isPositive();
 			assertThat(sentNotDeleted).as("rows sent but not yet deleted at the kill").isPositive();
 		}
@@ -88,7 +81,7 @@ class ChaosScenariosTests {
 	@Test
 	@Order(2)
 	void brokerKilledForThirtySeconds() {
-		brokerKilled("2a", Duration.ofSeconds(30));
+		brokerKilled("2", Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -100,21 +93,24 @@ class ChaosScenariosTests {
 
 	private void brokerKilled(String number, Duration outage) {
 		try (ScenarioRun run = new ScenarioRun(this.cluster, "s" + number + "_broker_killed")) {
-			int rate = (int) Math.max(20, Math.min(this.scale.rate(), this.scale.events() * 2 / (outage.toSeconds() * 3)));
-			run.start("a", plan(rate));
+			run.start("a", plan(rateSpanning(outage)));
 			run.awaitPublished(0.15);
 			long publishedAtKill = run.published();
+			long publishedDuringOutage;
+			long pendingAtRestart;
+			Recovery recovery;
 			this.cluster.broker().kill();
-			Pause.of(outage);
-			long pendingAtRestart = run.pendingInOutbox();
-			long publishedDuringOutage = run.published() - publishedAtKill;
-			Recovery recovery = run.faultEnded();
-			this.cluster.broker().start();
-			double recoverySeconds = run.awaitRecovered(recovery, this.drainTimeout);
-			run.awaitDrained(this.drainTimeout);
-			record(run, number.substring(0, 1) + ". Broker killed (`kill -9`) for " + describe(outage)
-					+ " while publishing, restarted", recoverySeconds,
-					"%d events committed during the outage; %d rows pending at the restart"
+			try {
+				Pause.of(outage);
+				pendingAtRestart = run.pendingInOutbox();
+				publishedDuringOutage = run.published() - publishedAtKill;
+				recovery = run.faultEnded();
+			}
+			finally {
+				this.cluster.broker().start();
+			}
+			finish(run, "2. Broker killed (`kill -9`) for " + describe(outage) + " while publishing, restarted",
+					recovery, "%d events committed during the outage; %d rows pending at the restart"
 						.formatted(publishedDuringOutage, pendingAtRestart));
 			assertThat(publishedDuringOutage).as("events committed while the broker was down").isPositive();
 			assertThat(pendingAtRestart).as("rows pending when the broker came back").isPositive();
@@ -126,21 +122,23 @@ class ChaosScenariosTests {
 	void databaseStoppedForFifteenSeconds() {
 		try (ScenarioRun run = new ScenarioRun(this.cluster, "s3_database_stopped")) {
 			AppInstance publisher = run.start("p", plan(this.scale.rate()).publishOnly());
-			run.awaitPublished(0.4);
+			run.awaitPublished(0.2);
 			run.start("c", Plan.consumerOnly());
 			run.awaitHandled(0.05);
 			long publishedAtStop = run.published();
 			long backlogAtStop = publishedAtStop - run.handled();
-			long failedCommitsBefore = linesContaining(publisher.log(), "failed, asking the database");
+			long failuresBefore = FaultWindows.linesContaining(publisher.log(), ChaosDriver.PUBLISH_FAILED);
 			this.cluster.postgres().stop();
-			Pause.of(Duration.ofSeconds(15));
-			this.cluster.postgres().start();
+			try {
+				Pause.of(Duration.ofSeconds(15));
+			}
+			finally {
+				this.cluster.postgres().start();
+			}
 			Recovery recovery = run.faultEnded();
-			double recoverySeconds = run.awaitRecovered(recovery, this.drainTimeout);
-			run.awaitDrained(this.drainTimeout);
-			long failedPublishes = linesContaining(publisher.log(), "failed, asking the database")
-					- failedCommitsBefore;
-			record(run, "3. Database stopped for 15 s while publishing and consuming, restarted", recoverySeconds,
+			long failedPublishes = FaultWindows.linesContaining(publisher.log(), ChaosDriver.PUBLISH_FAILED)
+					- failuresBefore;
+			finish(run, "3. Database stopped for 15 s while publishing and consuming, restarted", recovery,
 					"stopped at %d of %d published, %d of them not yet handled; %d publishing transactions failed"
 						.formatted(publishedAtStop, run.plannedCommits(), backlogAtStop, failedPublishes));
 			assertThat(publishedAtStop).as("published at the stop").isLessThan(run.plannedCommits());
@@ -161,15 +159,15 @@ class ChaosScenariosTests {
 			run.start("c", third);
 			run.awaitPublished(0.4);
 			victim.kill();
-			long victimsUnsent = unsentOf(run, "b");
+			long victimsUnsent = FaultWindows.unsentOf(run, "b");
+			Recovery takeover = run.faultEnded();
+			double takeoverSeconds = run.awaitRecovered(takeover, TIMEOUT);
+			long victimsRelayedByOthers = victimsUnsent - FaultWindows.unsentOf(run, "b");
 			Recovery recovery = run.faultEnded();
-			double recoverySeconds = run.awaitRecovered(recovery, this.drainTimeout);
-			long victimsRelayedByOthers = victimsUnsent - unsentOf(run, "b");
 			victim.start();
-			run.awaitDrained(this.drainTimeout);
-			record(run, "4. Three instances on one database and group, one killed (`kill -9`) mid-stream",
-					recoverySeconds, "%d of the killed instance's rows unsent at the kill, %d relayed by the others"
-						.formatted(victimsUnsent, victimsRelayedByOthers));
+			finish(run, "4. Three instances on one database and group, one killed (`kill -9`) mid-stream", recovery,
+					"%d of the killed instance's rows unsent at the kill, %d relayed by the others in %.1f s"
+						.formatted(victimsUnsent, victimsRelayedByOthers, takeoverSeconds));
 			assertThat(victimsUnsent).as("the killed instance's unsent rows").isPositive();
 			assertThat(victimsRelayedByOthers).as("rows the others took over").isEqualTo(victimsUnsent);
 		}
@@ -180,67 +178,73 @@ class ChaosScenariosTests {
 	void consumerKilledBetweenHandlerCommitAndOffsetCommit() {
 		try (ScenarioRun run = new ScenarioRun(this.cluster, "s5_consumer_killed")) {
 			run.start("p", plan(this.scale.rate() * 2).publishOnly());
-			long crashAt = (long) (run.plannedCommits() * 0.3);
-			run.start("c", Plan.consumerOnly(), "chaos.kill-after-handled=" + crashAt)
-				.awaitExit(this.drainTimeout);
-			long handledNotCommitted = handledButNotCommitted(run);
-			long handledAtKill = run.handled();
+			long killAt = (long) (run.plannedCommits() * 0.3);
+			run.start("c", Plan.consumerOnly(), "chaos.kill-after-handled=" + killAt).awaitExit(TIMEOUT);
+			long appliedNotCommitted = FaultWindows.appliedButNotCommitted(run);
 			Recovery recovery = run.faultEnded();
 			run.start("c", Plan.consumerOnly());
-			double recoverySeconds = run.awaitRecovered(recovery, this.drainTimeout);
-			run.awaitDrained(this.drainTimeout);
-			record(run, "5. Consumer killed (`kill -9`) between its handler's commit and its offset commit",
-					recoverySeconds, "killed after its %,d-th event; %d events applied but their offsets not committed"
-						.formatted(handledAtKill, handledNotCommitted));
-			assertThat(handledNotCommitted).as("events applied whose offsets were not committed").isPositive();
+			finish(run, "5. Consumer killed (`kill -9`) between its handler's commit and its offset commit", recovery,
+					"killed after applying %,d events; %d of them applied but their offsets not committed"
+						.formatted(killAt, appliedNotCommitted));
+			assertThat(appliedNotCommitted).as("events applied whose offsets were not committed").isPositive();
 		}
 	}
 
 	@Test
 	@Order(7)
-	void brokerPausedForOneMinute() {
-		assumeTrue(this.scale.full(), "pauses run at full scale");
-		try (ScenarioRun run = new ScenarioRun(this.cluster, "s6a_broker_paused")) {
+	void brokerFrozenForOneMinute() {
+		assumeTrue(this.scale.full(), "freezes run at full scale");
+		try (ScenarioRun run = new ScenarioRun(this.cluster, "s6a_broker_frozen")) {
 			run.start("a", plan(this.scale.rate() / 2));
 			run.awaitPublished(0.15);
-			long publishedAtPause = run.published();
+			long publishedAtFreeze = run.published();
+			long pendingAtThaw;
+			long publishedDuringFreeze;
+			Recovery recovery;
 			this.cluster.broker().pause();
-			Pause.of(Duration.ofMinutes(1));
-			long pendingAtResume = run.pendingInOutbox();
-			long publishedDuringPause = run.published() - publishedAtPause;
-			Recovery recovery = run.faultEnded();
-			this.cluster.broker().resume();
-			double recoverySeconds = run.awaitRecovered(recovery, this.drainTimeout);
-			run.awaitDrained(this.drainTimeout);
-			record(run, "6a. Broker paused (`kill -STOP`) for 1 min while publishing, resumed", recoverySeconds,
-					"%d events committed during the pause; %d rows pending at the resume"
-						.formatted(publishedDuringPause, pendingAtResume));
-			assertThat(publishedDuringPause).as("events committed while the broker was frozen").isPositive();
-			assertThat(pendingAtResume).as("rows pending when the broker thawed").isPositive();
+			try {
+				Pause.of(Duration.ofMinutes(1));
+				pendingAtThaw = run.pendingInOutbox();
+				publishedDuringFreeze = run.published() - publishedAtFreeze;
+				recovery = run.faultEnded();
+			}
+			finally {
+				this.cluster.broker().resume();
+			}
+			finish(run, "6a. Broker frozen (`kill -STOP`) for 1 min while publishing, thawed", recovery,
+					"%d events committed during the freeze; %d rows pending at the thaw"
+						.formatted(publishedDuringFreeze, pendingAtThaw));
+			assertThat(publishedDuringFreeze).as("events committed while the broker was frozen").isPositive();
+			assertThat(pendingAtThaw).as("rows pending when the broker thawed").isPositive();
 		}
 	}
 
 	@Test
 	@Order(8)
-	void instancePausedPastItsLease() {
-		assumeTrue(this.scale.full(), "pauses run at full scale");
-		try (ScenarioRun run = new ScenarioRun(this.cluster, "s6b_instance_paused")) {
+	void instanceFrozenPastItsLease() {
+		assumeTrue(this.scale.full(), "freezes run at full scale");
+		try (ScenarioRun run = new ScenarioRun(this.cluster, "s6b_instance_frozen")) {
 			Plan half = new Plan(this.scale.events() / 2, this.scale.keys() / 2, this.scale.rate() / 2, true);
 			long freezeAt = (long) (half.commits() * 0.3);
 			AppInstance zombie = run.start("a", half, producerFault(ProducerFaults.FREEZE_AT_SEND, freezeAt));
 			run.start("b", half);
-			zombie.awaitFrozen(this.drainTimeout);
-			long zombiesUnsentAtFreeze = unsentOf(run, "a");
-			Pause.of(Duration.ofSeconds(45));
-			long zombiesUnsentAtThaw = unsentOf(run, "a");
-			Recovery recovery = run.faultEnded();
-			zombie.resume();
-			double recoverySeconds = run.awaitRecovered(recovery, this.drainTimeout);
-			run.awaitDrained(this.drainTimeout);
-			Verdict verdict = record(run, "6b. Instance frozen (`SIGSTOP`) for 45 s, past its 30 s lease, "
-					+ "in the middle of a send, then thawed beside a second instance", recoverySeconds,
+			zombie.awaitFrozen(TIMEOUT);
+			long zombiesUnsentAtFreeze;
+			long zombiesUnsentAtThaw;
+			Recovery recovery;
+			try {
+				zombiesUnsentAtFreeze = FaultWindows.unsentOf(run, "a");
+				Pause.of(LEASE_DURATION.plusSeconds(15));
+				zombiesUnsentAtThaw = FaultWindows.unsentOf(run, "a");
+				recovery = run.faultEnded();
+			}
+			finally {
+				zombie.resume();
+			}
+			Verdict verdict = finish(run, "6b. Instance frozen (`SIGSTOP`) for 45 s, past its 30 s lease, in the "
+					+ "middle of a send, then thawed beside a second instance", recovery,
 					"frozen handing its %,d-th record to the producer; %d of its rows unsent at the freeze, "
-							.formatted(freezeAt, zombiesUnsentAtFreeze)
+						.formatted(freezeAt, zombiesUnsentAtFreeze)
 							+ "%d relayed by the other instance before the thaw"
 								.formatted(zombiesUnsentAtFreeze - zombiesUnsentAtThaw));
 			assertThat(zombiesUnsentAtFreeze).as("the frozen instance's unsent rows").isPositive();
@@ -250,16 +254,48 @@ class ChaosScenariosTests {
 		}
 	}
 
+	/**
+	 * Wait for recovery and for every plan to be published, applied and consumed to the end of
+	 * the topic, stop the instances, then count. The row is reported even when waiting fails.
+	 */
+	private Verdict finish(ScenarioRun run, String scenario, Recovery recovery, String window) {
+		double recoverySeconds = Double.NaN;
+		AssertionError unfinished = null;
+		try {
+			recoverySeconds = run.awaitRecovered(recovery, TIMEOUT);
+			run.awaitDrained(TIMEOUT);
+			run.awaitConsumed(TIMEOUT);
+		}
+		catch (AssertionError ex) {
+			unfinished = ex;
+		}
+		run.stopInstances();
+		Verdict verdict = run.verify();
+		this.report.add(new ScenarioResult(scenario, verdict, recoverySeconds, window));
+		if (unfinished != null) {
+			throw unfinished;
+		}
+		assertThat(verdict.holds()).as("%s: %s", scenario, verdict).isTrue();
+		assertThat(verdict.committed()).as("committed events").isEqualTo(run.plannedCommits());
+		assertThat(verdict.rolledBack()).as("rolled-back transactions").isPositive();
+		return verdict;
+	}
+
 	private Plan plan(int rate) {
 		return new Plan(this.scale.events(), this.scale.keys(), rate, true);
 	}
 
-	private Verdict record(ScenarioRun run, String scenario, double recoverySeconds, String window) {
-		Verdict verdict = run.verify();
-		this.report.add(new ScenarioResult(scenario, verdict, recoverySeconds, window));
-		assertThat(verdict.holds()).as("%s: %s", scenario, verdict).isTrue();
-		assertThat(verdict.committed()).as("committed events").isEqualTo(run.plannedCommits());
-		return verdict;
+	/**
+	 * A publishing rate at which the plan outlasts an outage by half.
+	 */
+	private int rateSpanning(Duration outage) {
+		return (int) Math.max(20, Math.min(this.scale.rate(), this.scale.events() * 2 / (outage.toSeconds() * 3)));
+	}
+
+	private long scenarioCount() {
+		return Arrays.stream(getClass().getDeclaredMethods())
+			.filter((method) -> method.isAnnotationPresent(Test.class))
+			.count();
 	}
 
 	private static String[] producerFault(String fault, long atRecord) {
@@ -269,60 +305,6 @@ class ChaosScenariosTests {
 
 	private static int divideRoundingUp(int dividend, int divisor) {
 		return (dividend + divisor - 1) / divisor;
-	}
-
-	private static long unsentOf(ScenarioRun run, String instance) {
-		return run.jdbc()
-			.sql("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL AND partition_key LIKE ?")
-			.param(instance + "-%")
-			.query(Long.class)
-			.single();
-	}
-
-	private static long onTopic(ScenarioRun run, Set<String> eventIds) {
-		Set<String> found = new HashSet<>();
-		TopicLog.forEach(run.bootstrapServers(), ChaosEvent.TOPIC, (record) -> {
-			String id = TopicLog.eventId(record);
-			if (eventIds.contains(id)) {
-				found.add(id);
-			}
-		});
-		return found.size();
-	}
-
-	private static long handledButNotCommitted(ScenarioRun run) {
-		Map<TopicPartition, OffsetAndMetadata> committed;
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", run.bootstrapServers()))) {
-			committed = admin.listConsumerGroupOffsets("chaos-effects")
-				.partitionsToOffsetAndMetadata()
-				.get(30, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not read the group's offsets", ex);
-		}
-		Set<String> uncommitted = new HashSet<>();
-		TopicLog.forEach(run.bootstrapServers(), ChaosEvent.TOPIC, (record) -> {
-			OffsetAndMetadata offset = committed.get(new TopicPartition(record.topic(), record.partition()));
-			if (offset == null || record.offset() >= offset.offset()) {
-				uncommitted.add(TopicLog.eventId(record));
-			}
-		});
-		return run.jdbc()
-			.sql("SELECT CAST(event_id AS VARCHAR) FROM chaos_effects")
-			.query(String.class)
-			.list()
-			.stream()
-			.filter(uncommitted::contains)
-			.count();
-	}
-
-	private static long linesContaining(Path log, String text) {
-		try (var lines = Files.lines(log)) {
-			return lines.filter((line) -> line.contains(text)).count();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String describe(Duration outage) {

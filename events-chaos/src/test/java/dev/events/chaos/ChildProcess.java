@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,13 @@ import org.jspecify.annotations.Nullable;
  * {@code SIGCONT}: the faults a real host deals its processes.
  */
 final class ChildProcess {
+
+	private static final Set<Process> started = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> started.forEach(Process::destroyForcibly), "chaos-child-reaper"));
+	}
 
 	private final String name;
 
@@ -85,6 +94,7 @@ final class ChildProcess {
 			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 				.start();
+			started.add(this.process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + this.name, ex);
@@ -167,7 +177,7 @@ final class ChildProcess {
 	 */
 	void stop() {
 		if (isAlive()) {
-			resume();
+			send("CONT");
 			process().destroy();
 			try {
 				if (!process().waitFor(30, TimeUnit.SECONDS)) {
@@ -189,11 +199,15 @@ final class ChildProcess {
 	}
 
 	private void signal(String signal) {
+		if (!send(signal)) {
+			throw new IllegalStateException("kill -" + signal + " of " + this.name + " failed");
+		}
+	}
+
+	private boolean send(String signal) {
 		try {
-			int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process().pid())).start().waitFor();
-			if (exit != 0) {
-				throw new IllegalStateException("kill -" + signal + " of " + this.name + " failed");
-			}
+			return isAlive()
+					&& new ProcessBuilder("kill", "-" + signal, Long.toString(process().pid())).start().waitFor() == 0;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

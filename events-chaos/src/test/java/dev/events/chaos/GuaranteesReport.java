@@ -18,10 +18,16 @@ import org.apache.kafka.common.utils.AppInfoParser;
  */
 final class GuaranteesReport {
 
+	private static final String ROW = "| %s | %,d (%,d) | %d | %d | %d / %d | %d | %d / %d | %d | %d | %.1f | %s |%n";
+
 	private final List<ScenarioResult> results = new ArrayList<>();
 
 	synchronized void add(ScenarioResult result) {
 		this.results.add(result);
+	}
+
+	synchronized int size() {
+		return this.results.size();
 	}
 
 	/**
@@ -39,7 +45,7 @@ final class GuaranteesReport {
 				across restarts), PostgreSQL as a server of its own (data directory kept), and each
 				application instance, a small service on the starter, as a JVM of its own. The suite kills
 				(`SIGKILL`), freezes (`SIGSTOP`) and restarts them while events flow. Every instance runs
-				with the starter's defaults. Scale: %s, %,d events per scenario over %d keys, one in ten
+				with the starter's defaults. Scale: %s, %,d events per scenario over %d keys, about one in ten
 				published in a transaction that rolls back (so *Committed* is nine in ten). Regenerate this
 				file with:
 
@@ -51,23 +57,23 @@ final class GuaranteesReport {
 				inbox absorbs them) and counts. *Lost* counts committed events no handler applied,
 				*Order* events whose first record on the topic, or first effect in a handler, came after a
 				later event of their key, *Rolled back seen* events of rolled-back or never-committed
-				transactions found on the topic or applied, *Outbox left* rows never sent. *Recovery* is
+				transactions found on the topic or applied, *Outbox left* rows never sent; the inbox
+				holds one row per committed event in every scenario. *Recovery* is
 				the time from the end of the fault until every event committed before it was applied.
 				*Window* shows that the fault hit what it aims at, without which the zeros would prove
 				nothing: scenarios 1 and 5 kill the instance with `SIGKILL` from inside, at the exact
 				moment they aim at (after the broker acknowledged a record the outbox still holds; after
 				a handler's transaction committed and before its offsets were).
 
-				| Scenario | Committed | Lost | Duplicate effects | Order (topic / handlers) | Rolled back seen | Dead letters (topic / parked) | Outbox left | Duplicate records | Recovery (s) | Window |
+				| Scenario | Committed (rolled back) | Lost | Duplicate effects | Order (topic / handlers) | Rolled back seen | Dead letters (topic / parked) | Outbox left | Duplicate records | Recovery (s) | Window |
 				|---|---|---|---|---|---|---|---|---|---|---|
 				""".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), totalMemoryGib(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"), AppInfoParser.getVersion(),
 				scale.name(), scale.events(), scale.keys()));
 		for (ScenarioResult result : this.results) {
 			Verdict verdict = result.verdict();
-			out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %d / %d | %d | %d / %d | %d | %d | %.1f | %s |%n",
-					result.scenario(), verdict.committed(), verdict.lost(), verdict.duplicateEffects(),
-					verdict.topicOrderViolations(), verdict.handlerOrderViolations(), verdict.rolledBackSeen(),
+			out.append(String.format(Locale.ROOT, ROW, result.scenario(), verdict.committed(), verdict.rolledBack(),
+					verdict.lost(), verdict.duplicateEffects(), verdict.topicOrderViolations(), verdict.handlerOrderViolations(), verdict.rolledBackSeen(),
 					verdict.deadLetters(), verdict.parked(), verdict.outboxLeft(), verdict.duplicateRecords(),
 					result.recoverySeconds(), result.window()));
 		}

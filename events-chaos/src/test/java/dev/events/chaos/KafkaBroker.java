@@ -83,10 +83,12 @@ final class KafkaBroker {
 	}
 
 	/**
-	 * Start the broker and wait until it answers.
+	 * Start the broker, unless it runs, and wait until it answers.
 	 */
 	void start() {
-		this.process.start();
+		if (!this.process.isAlive()) {
+			this.process.start();
+		}
 		awaitReady();
 	}
 

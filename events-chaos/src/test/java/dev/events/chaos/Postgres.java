@@ -28,6 +28,9 @@ final class Postgres {
 	}
 
 	void start() {
+		if (this.server != null) {
+			return;
+		}
 		try {
 			this.server = EmbeddedPostgres.builder()
 				.setDataDirectory(this.dataDirectory)
@@ -42,7 +45,8 @@ final class Postgres {
 	}
 
 	/**
-	 * Stop the server with {@code pg_ctl stop}: every connection is cut.
+	 * Stop the server with {@code pg_ctl stop}: every connection is cut. {@link #start()} starts
+	 * it again on the same data.
 	 */
 	void stop() {
 		if (this.server != null) {

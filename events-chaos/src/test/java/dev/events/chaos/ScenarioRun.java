@@ -6,21 +6,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.chaos.AppInstance.ClusterAddress;
 import dev.events.chaos.AppInstance.Plan;
+import dev.events.chaos.app.ChaosEvent;
 
 /**
  * One scenario on a {@link ChaosCluster}: its instances, its database and the questions the
  * harness asks while faults happen.
  */
 final class ScenarioRun implements AutoCloseable {
+
+	/** The consumer group of the application's handler. */
+	static final String GROUP = "chaos-effects";
 
 	private static final Duration POLL = Duration.ofMillis(250);
 
@@ -74,8 +86,15 @@ final class ScenarioRun implements AutoCloseable {
 		return count("SELECT COUNT(*) FROM chaos_published");
 	}
 
+	/**
+	 * Return how many committed events have been applied.
+	 * @return the committed events with an effect
+	 */
 	long handled() {
-		return count("SELECT COUNT(DISTINCT event_id) FROM chaos_effects");
+		return count("""
+				SELECT COUNT(DISTINCT e.event_id) FROM chaos_effects e
+				JOIN chaos_published p ON p.event_id = e.event_id
+				""");
 	}
 
 	long pendingInOutbox() {
@@ -147,6 +166,69 @@ final class ScenarioRun implements AutoCloseable {
 				() -> published() == expected && handled() == expected && pendingInOutbox() == 0);
 	}
 
+	/**
+	 * Wait until the handlers' group has committed offsets up to the end of the topic, so that
+	 * every record, duplicates included, went through a handler before the verdict.
+	 * @param timeout how long it may take
+	 */
+	void awaitConsumed(Duration timeout) {
+		await("the handlers' group at the end of the topic", timeout, this::consumedToTheEnd);
+	}
+
+	private boolean consumedToTheEnd() {
+		try (Admin admin = admin()) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+				.partitionsToOffsetAndMetadata()
+				.get(30, TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(ChaosEvent.TOPIC))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(ChaosEvent.TOPIC)
+				.partitions()
+				.stream()
+				.collect(Collectors.toMap((info) -> new TopicPartition(ChaosEvent.TOPIC, info.partition()),
+						(info) -> OffsetSpec.latest()));
+			return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream().allMatch((end) -> {
+				OffsetAndMetadata offset = committed.get(end.getKey());
+				return end.getValue().offset() == 0 || (offset != null && offset.offset() >= end.getValue().offset());
+			});
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Stop every instance, politely, so that nothing more happens while the verifier reads.
+	 */
+	void stopInstances() {
+		RuntimeException failure = null;
+		for (AppInstance instance : this.instances) {
+			try {
+				instance.stop();
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	Admin admin() {
+		return this.cluster.broker().admin();
+	}
+
 	Verdict verify() {
 		return new Verifier(this.dataSource, this.address.bootstrapServers()).verify();
 	}
@@ -161,7 +243,7 @@ final class ScenarioRun implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.instances.forEach(AppInstance::stop);
+		stopInstances();
 	}
 
 	private long count(String sql) {

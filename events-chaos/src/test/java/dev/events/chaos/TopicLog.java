@@ -22,6 +22,8 @@ final class TopicLog {
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
 	private TopicLog() {
 	}
 
@@ -45,7 +47,11 @@ final class TopicLog {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+			long deadline = System.nanoTime() + TIMEOUT.toNanos();
 			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Could not read " + topic + " to its end within " + TIMEOUT);
+				}
 				consumer.poll(POLL).forEach(action);
 			}
 		}

@@ -56,8 +56,8 @@ final class Verifier {
 			}
 		});
 		int[] deadLetters = new int[1];
-		TopicLog.forEach(this.bootstrapServers, ChaosEvent.TOPIC + ".dlt", (record) -> deadLetters[0]++);
-		return new Verdict(committed.size(), missing(committed.keySet(), handlers.delivered()),
+		TopicLog.forEach(this.bootstrapServers, ChaosEvent.DEAD_LETTER_TOPIC, (record) -> deadLetters[0]++);
+		return new Verdict(committed.size(), count("SELECT COUNT(*) FROM chaos_rolled_back"), missing(committed.keySet(), handlers.delivered()),
 				missing(committed.keySet(), topic.delivered()), handlers.duplicates(), topic.duplicates(),
 				topic.violations(), handlers.violations(), notCommitted.size(), deadLetters[0],
 				count("SELECT COUNT(*) FROM events_outbox WHERE parked_at IS NOT NULL"),

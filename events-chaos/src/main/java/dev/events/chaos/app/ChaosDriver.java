@@ -22,7 +22,10 @@ import dev.events.publish.EventPublisher;
  * event; when the database fails mid-commit, the driver asks it again whether the event got in.
  */
 @Component
-class ChaosDriver implements ApplicationRunner {
+public class ChaosDriver implements ApplicationRunner {
+
+	/** What the driver logs when a transaction fails, such as while the database is down. */
+	public static final String PUBLISH_FAILED = "failed, asking the database where to resume";
 
 	private static final Log logger = LogFactory.getLog(ChaosDriver.class);
 
@@ -63,7 +66,7 @@ class ChaosDriver implements ApplicationRunner {
 				throttle(started, sent);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Publishing event " + n + " failed, asking the database where to resume: " + ex);
+				logger.warn("Publishing event " + n + " " + PUBLISH_FAILED + ": " + ex);
 				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MILLIS));
 				n = resumePoint();
 			}
@@ -73,7 +76,7 @@ class ChaosDriver implements ApplicationRunner {
 
 	private void publish(long n) {
 		ChaosEvent event = this.plan.event(n);
-		if (!ChaosProperties.rolledBack(n)) {
+		if (!this.plan.rolledBack(n)) {
 			this.transactions.executeWithoutResult((status) -> record(this.publisher.publish(event), event));
 			return;
 		}

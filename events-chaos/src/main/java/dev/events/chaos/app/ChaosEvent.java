@@ -17,4 +17,7 @@ public record ChaosEvent(String key, long seq, String instance, long n) {
 	/** The topic chaos events are published to. */
 	public static final String TOPIC = "chaos";
 
+	/** Its dead-letter topic, by the starter's default naming. */
+	public static final String DEAD_LETTER_TOPIC = TOPIC + ".dlt";
+
 }

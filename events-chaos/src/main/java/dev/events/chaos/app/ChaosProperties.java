@@ -17,12 +17,24 @@ public record ChaosProperties(String instance, int events, int keys, int rate, l
 
 	/**
 	 * Return whether the {@code n}th event of a plan is published in a transaction that then
-	 * rolls back: one in ten.
+	 * rolls back: every key's events at positions 3, 13, 23 and so on, so that every key mixes
+	 * committed and rolled-back events, one in ten.
 	 * @param n the position in the plan
+	 * @param keys the keys the plan spreads over
 	 * @return whether it is rolled back
 	 */
-	public static boolean rolledBack(long n) {
-		return n % 10 == 3;
+	public static boolean rolledBack(long n, int keys) {
+		return (n / keys) % 10 == 3;
+	}
+
+	/**
+	 * Return whether the {@code n}th event of this plan is rolled back.
+	 * @param n the position in the plan
+	 * @return whether it is rolled back
+	 * @see #rolledBack(long, int)
+	 */
+	boolean rolledBack(long n) {
+		return rolledBack(n, this.keys);
 	}
 
 	/**
