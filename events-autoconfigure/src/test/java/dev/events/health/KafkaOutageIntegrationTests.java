@@ -21,11 +21,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.events.publish.EventPublisher;
 import dev.events.support.Instances;
-import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
 import dev.events.support.ProxiedKafka;
+import dev.events.support.Sequences;
 import dev.events.support.TcpProxy;
 import dev.events.test.EmbeddedServices;
+import dev.events.test.KeyOrder;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -84,8 +85,8 @@ class KafkaOutageIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(health.health().getStatus()).isEqualTo(Status.UP));
 		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("survivors", 20, "localhost:" + port);
-		assertThat(KeyOrder.of(records).violations()).isEmpty();
-		assertThat(KeyOrder.of(records).distinctEvents()).isEqualTo(20);
+		assertThat(KeyOrder.of(records, Sequences::of).violations()).isEmpty();
+		assertThat(KeyOrder.of(records, Sequences::of).distinctEvents()).isEqualTo(20);
 	}
 
 	@Test
@@ -111,7 +112,7 @@ class KafkaOutageIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> rows.all("survivors") == 0);
 		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("survivors", 60,
 				this.proxiedKafka.bootstrapServers());
-		KeyOrder order = KeyOrder.of(records);
+		KeyOrder order = KeyOrder.of(records, Sequences::of);
 		assertThat(order.violations()).isEmpty();
 		assertThat(order.distinctEvents()).isEqualTo(60);
 	}
@@ -134,7 +135,8 @@ class KafkaOutageIntegrationTests {
 
 		this.proxiedKafka.restore();
 		await().atMost(Duration.ofSeconds(60)).until(() -> rows.all("survivors") == 0);
-		KeyOrder order = KeyOrder.of(TopicReader.readRaw("survivors", 60, this.proxiedKafka.bootstrapServers()));
+		KeyOrder order = KeyOrder.of(TopicReader.readRaw("survivors", 60, this.proxiedKafka.bootstrapServers()),
+				Sequences::of);
 		assertThat(order.violations()).isEmpty();
 		assertThat(order.distinctEvents()).isEqualTo(60);
 	}

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.EventPublisher;
 import dev.events.support.Instances;
-import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
+import dev.events.support.Sequences;
+import dev.events.test.KeyOrder;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -74,7 +75,7 @@ class CrashedRelayTakeoverIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(shardsByOwner(dataSource)).containsOnly(Map.entry("survivor", 16L)));
 		await().atMost(Duration.ofSeconds(10)).until(() -> rows.all("orphans") == 0);
-		KeyOrder order = KeyOrder.of(TopicReader.readRaw("orphans", 100));
+		KeyOrder order = KeyOrder.of(TopicReader.readRaw("orphans", 100), Sequences::of);
 		assertThat(order.distinctEvents()).isEqualTo(100);
 		assertThat(order.violations()).isEmpty();
 		assertThat(order.duplicates()).isZero();

@@ -23,9 +23,10 @@ import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.support.Instances;
-import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
+import dev.events.support.Sequences;
 import dev.events.support.SlowSender;
+import dev.events.test.KeyOrder;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -87,7 +88,7 @@ class LeaseFencingIntegrationTests {
 		OutboxRows rows = new OutboxRows(dataSource);
 		await().atMost(Duration.ofSeconds(120)).until(() -> rows.all("fenced") == 0);
 		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("fenced", keys * perKey);
-		KeyOrder order = KeyOrder.of(records);
+		KeyOrder order = KeyOrder.of(records, Sequences::of);
 		assertThat(order.distinctEvents()).isEqualTo(keys * perKey);
 		assertThat(order.violations()).isEmpty();
 		assertThat(order.duplicates()).as("events sent by two relays").isZero();

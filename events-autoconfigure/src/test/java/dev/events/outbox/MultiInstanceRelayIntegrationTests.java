@@ -24,9 +24,10 @@ import dev.events.cloudevents.KafkaEventSender;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.support.Instances;
-import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
+import dev.events.support.Sequences;
 import dev.events.support.SlowSender;
+import dev.events.test.KeyOrder;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -111,7 +112,7 @@ class MultiInstanceRelayIntegrationTests {
 
 		int published = rounds.get() * keys;
 		await().atMost(Duration.ofSeconds(30)).until(() -> new OutboxRows(dataSource()).all("shared") == 0);
-		KeyOrder order = KeyOrder.of(TopicReader.readRaw("shared", published));
+		KeyOrder order = KeyOrder.of(TopicReader.readRaw("shared", published), Sequences::of);
 		assertThat(order.distinctEvents()).isEqualTo(published);
 		assertThat(order.violations()).isEmpty();
 		assertThat(order.duplicates()).as("sent twice").isZero();

@@ -29,10 +29,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.events.publish.EventPublisher;
-import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
+import dev.events.support.Sequences;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
+import dev.events.test.KeyOrder;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -105,7 +106,7 @@ class OutboxParkingIntegrationTests {
 		assertThat(this.store.discardParked(tooLarge)).as("discarded already").isFalse();
 		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("oversized", 4);
 		assertThat(records).extracting(ConsumerRecord::key).containsExactly("free", "free", "held", "held");
-		assertThat(KeyOrder.of(records).violations()).isEmpty();
+		assertThat(KeyOrder.of(records, Sequences::of).violations()).isEmpty();
 		await().atMost(Duration.ofSeconds(10)).until(() -> rows.all("oversized") == 0);
 	}
 

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.publish.EventPublisher;
 import dev.events.support.Instances;
-import dev.events.support.KeyOrder;
 import dev.events.support.OutboxRows;
+import dev.events.support.Sequences;
+import dev.events.test.KeyOrder;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -88,7 +89,7 @@ class ShardCountChangeIntegrationTests {
 		OutboxRows rows = new OutboxRows(this.newInstance.getBean(DataSource.class));
 		await().atMost(Duration.ofSeconds(60)).until(() -> rows.all("resharded-" + database) == 0);
 		List<ConsumerRecord<String, byte[]>> records = TopicReader.readRaw("resharded-" + database, published);
-		KeyOrder order = KeyOrder.of(records);
+		KeyOrder order = KeyOrder.of(records, Sequences::of);
 		assertThat(order.distinctEvents()).isEqualTo(published);
 		assertThat(order.violations()).isEmpty();
 	}

@@ -73,9 +73,9 @@ final class GuaranteesReport {
 		for (ScenarioResult result : this.results) {
 			Verdict verdict = result.verdict();
 			out.append(String.format(Locale.ROOT, ROW, result.scenario(), verdict.committed(), verdict.rolledBack(),
-					verdict.lost(), verdict.duplicateEffects(), verdict.topicOrderViolations(), verdict.handlerOrderViolations(), verdict.rolledBackSeen(),
-					verdict.deadLetters(), verdict.parked(), verdict.outboxLeft(), verdict.duplicateRecords(),
-					result.recoverySeconds(), result.window()));
+					verdict.lost(), verdict.duplicateEffects(), verdict.topicOrderViolations(),
+					verdict.handlerOrderViolations(), verdict.rolledBackSeen(), verdict.deadLetters(), verdict.parked(),
+					verdict.outboxLeft(), verdict.duplicateRecords(), result.recoverySeconds(), result.window()));
 		}
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());

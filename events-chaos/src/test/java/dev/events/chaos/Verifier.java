@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.chaos.app.ChaosEvent;
+import dev.events.test.KeyOrder;
 
 /**
  * Reads what the driver committed and rolled back, what the handlers applied and what is on the
@@ -41,7 +42,7 @@ final class Verifier {
 				notCommitted.add(id);
 			}
 			else {
-				topic.deliver(id, event);
+				topic.deliver(id, event.key(), event.seq());
 			}
 		});
 		KeyOrder handlers = new KeyOrder();
@@ -52,14 +53,15 @@ final class Verifier {
 				notCommitted.add(id);
 			}
 			else {
-				handlers.deliver(id, event);
+				handlers.deliver(id, event.key(), event.seq());
 			}
 		});
 		int[] deadLetters = new int[1];
 		TopicLog.forEach(this.bootstrapServers, ChaosEvent.DEAD_LETTER_TOPIC, (record) -> deadLetters[0]++);
-		return new Verdict(committed.size(), count("SELECT COUNT(*) FROM chaos_rolled_back"), missing(committed.keySet(), handlers.delivered()),
-				missing(committed.keySet(), topic.delivered()), handlers.duplicates(), topic.duplicates(),
-				topic.violations(), handlers.violations(), notCommitted.size(), deadLetters[0],
+		return new Verdict(committed.size(), count("SELECT COUNT(*) FROM chaos_rolled_back"),
+				missing(committed.keySet(), handlers.events()), missing(committed.keySet(), topic.events()),
+				handlers.duplicates(), topic.duplicates(), topic.violations().size(), handlers.violations().size(),
+				notCommitted.size(), deadLetters[0],
 				count("SELECT COUNT(*) FROM events_outbox WHERE parked_at IS NOT NULL"),
 				count("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL"),
 				count("SELECT COUNT(*) FROM events_inbox"));
