@@ -68,6 +68,7 @@ public final class EventsHandlerAutoConfiguration {
 	public static final String DEAD_LETTER_TEMPLATE_BEAN_NAME = "eventsDeadLetterKafkaTemplate";
 
 	@Bean
+	@ConditionalOnMissingBean
 	static EventHandlerMethodCollector eventHandlerMethodCollector() {
 		return new EventHandlerMethodCollector();
 	}

@@ -2,7 +2,6 @@ package dev.events.autoconfigure;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,7 +14,6 @@ import dev.events.inbox.InboxCleaner;
 import dev.events.inbox.InboxStore;
 import dev.events.inbox.JdbcInboxStore;
 import dev.events.jdbc.EventsDatabase;
-import dev.events.jdbc.EventsSchemaMigrator;
 
 /**
  * Auto-configuration of the inbox that makes handlers' database effects happen once per event:
@@ -29,9 +27,7 @@ public final class EventsInboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InboxStore inboxStore(EventsDatabase database, ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
-		schemaMigrator.ifAvailable((migrator) -> {
-		});
+	InboxStore inboxStore(EventsDatabase database) {
 		return new JdbcInboxStore(database.dataSource(), database.dialect(), Clock.systemUTC());
 	}
 

@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.jdbc.EventsDatabase;
-import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.outbox.JdbcOutboxStore;
 import dev.events.outbox.JdbcShardLeases;
 import dev.events.outbox.OutboxEventPublisher;
@@ -44,10 +43,7 @@ public final class EventsOutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutboxStore outboxStore(EventsDatabase database, EventsProperties properties,
-			ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
-		schemaMigrator.ifAvailable((migrator) -> {
-		});
+	OutboxStore outboxStore(EventsDatabase database, EventsProperties properties) {
 		EventsProperties.Outbox outbox = properties.getOutbox();
 		return new JdbcOutboxStore(database.dataSource(), outbox.getShards(), !outbox.getRetention().isZero(),
 				Clock.systemUTC());
@@ -56,10 +52,7 @@ public final class EventsOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "events.outbox.relay.enabled", matchIfMissing = true)
-	ShardLeases outboxShardLeases(EventsDatabase database, EventsProperties properties,
-			ObjectProvider<EventsSchemaMigrator> schemaMigrator) {
-		schemaMigrator.ifAvailable((migrator) -> {
-		});
+	ShardLeases outboxShardLeases(EventsDatabase database, EventsProperties properties) {
 		EventsProperties.Relay relay = properties.getOutbox().getRelay();
 		String instanceId = (relay.getInstanceId() != null) ? relay.getInstanceId() : defaultInstanceId();
 		return new JdbcShardLeases(database.dataSource(), database.dialect(), instanceId,

@@ -23,8 +23,11 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -273,6 +276,14 @@ class EventsAutoConfigurationTests {
 	}
 
 	@Test
+	void beansThatDependOnDatabaseInitializationFindTheEventsTables() {
+		this.jdbcRunner.withUserConfiguration(OutboxCountAtStartupConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(OutboxCountAtStartup.class).rows()).isZero();
+		});
+	}
+
+	@Test
 	void userBeansReplaceOurs() {
 		EventPublisher publisher = (event, context) -> UUID.randomUUID();
 		OutboxStore store = mock(OutboxStore.class);
@@ -387,6 +398,21 @@ class EventsAutoConfigurationTests {
 
 	@DomainEvent(type = "test.Retained", topic = "retained", key = "id")
 	record Retained(String id) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OutboxCountAtStartupConfiguration {
+
+		@Bean
+		@DependsOnDatabaseInitialization
+		OutboxCountAtStartup outboxCountAtStartup(DataSource dataSource) {
+			return new OutboxCountAtStartup(
+					JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM events_outbox").query(Long.class).single());
+		}
+
+	}
+
+	record OutboxCountAtStartup(long rows) {
 	}
 
 }
