@@ -1,5 +1,7 @@
 package dev.events.context;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Holds the {@link EventContext} of the current thread.
  * <p>
@@ -9,7 +11,10 @@ package dev.events.context;
  *     orders.place(order);
  * }
  * </pre>
- * Scopes nest: closing one restores the context that was current when it was opened.
+ * Scopes nest: closing one restores the context that was current when it was opened. With
+ * Micrometer's context-propagation on the classpath ({@link EventContextAccessor}), the context
+ * follows work to other threads where the application propagates context, such as {@code @Async}
+ * methods with {@code spring.task.execution.propagate-context=true}.
  */
 public final class EventContextHolder {
 
@@ -28,6 +33,27 @@ public final class EventContextHolder {
 	}
 
 	/**
+	 * Return the context of the current thread as set, for {@link EventContextAccessor}.
+	 * @return the current context, or {@code null} when none was opened
+	 */
+	static @Nullable EventContext get() {
+		return CURRENT.get();
+	}
+
+	/**
+	 * Set the context of the current thread, for {@link EventContextAccessor}.
+	 * @param context the context, or {@code null} for none
+	 */
+	static void set(@Nullable EventContext context) {
+		if (context != null) {
+			CURRENT.set(context);
+		}
+		else {
+			CURRENT.remove();
+		}
+	}
+
+	/**
 	 * Make the given context current until the returned scope is closed.
 	 * @param context the context to make current
 	 * @return the scope to close
@@ -35,14 +61,7 @@ public final class EventContextHolder {
 	public static Scope open(EventContext context) {
 		EventContext previous = CURRENT.get();
 		CURRENT.set(context);
-		return () -> {
-			if (previous != null) {
-				CURRENT.set(previous);
-			}
-			else {
-				CURRENT.remove();
-			}
-		};
+		return () -> set(previous);
 	}
 
 	/**
