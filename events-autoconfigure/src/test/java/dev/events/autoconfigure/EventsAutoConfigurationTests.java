@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -379,6 +380,21 @@ class EventsAutoConfigurationTests {
 			for (JsonNode property : properties) {
 				assertThat(property.path("description").asString()).as(property.get("name").asString()).isNotBlank();
 			}
+		}
+	}
+
+	@Test
+	void propertiesNamingBeansHaveHintsForIdes() throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			JsonNode hints = JsonMapper.builder().build().readTree(metadata).get("hints");
+			Map<String, String> providers = new HashMap<>();
+			for (JsonNode hint : hints) {
+				providers.put(hint.get("name").asString(),
+						hint.get("providers").get(0).get("parameters").get("target").asString());
+			}
+			assertThat(providers).containsEntry("events.jdbc.data-source", "javax.sql.DataSource")
+				.containsEntry("events.jdbc.transaction-manager",
+						"org.springframework.transaction.PlatformTransactionManager");
 		}
 	}
 
