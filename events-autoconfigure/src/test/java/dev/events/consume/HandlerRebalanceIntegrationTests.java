@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +15,6 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +32,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import dev.events.publish.EventPublisher;
 import dev.events.support.Instances;
 import dev.events.test.EmbeddedServices;
+import dev.events.test.KafkaReset;
 import dev.events.test.KeyOrder;
 import dev.events.type.DomainEvent;
 
@@ -63,14 +61,8 @@ class HandlerRebalanceIntegrationTests {
 	private JdbcClient ledger;
 
 	@BeforeEach
-	void startFromAnEmptyTopicGroupAndLedger() throws Exception {
-		try (Admin admin = Admin.create(
-				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServices.kafkaBootstrapServers()))) {
-			ignoreMissing(() -> admin.deleteConsumerGroups(List.of(HANDLER)).all().get(30, TimeUnit.SECONDS));
-			ignoreMissing(() -> admin.deleteTopics(List.of(TOPIC)).all().get(30, TimeUnit.SECONDS));
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> !admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC));
-		}
+	void startFromAnEmptyTopicGroupAndLedger() {
+		KafkaReset.deleteTopicsAndGroups(EmbeddedServices.kafkaBootstrapServers(), List.of(TOPIC), List.of(HANDLER));
 		DataSource dataSource = new DriverManagerDataSource(EmbeddedServices.postgresJdbcUrl(this.database), "postgres",
 				"postgres");
 		this.ledger = JdbcClient.create(dataSource);
@@ -198,25 +190,6 @@ class HandlerRebalanceIntegrationTests {
 		catch (Exception ex) {
 			return ex.toString();
 		}
-	}
-
-	private static void ignoreMissing(AdminCall call) throws Exception {
-		try {
-			call.run();
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof UnknownTopicOrPartitionException
-					|| ex.getCause() instanceof GroupIdNotFoundException)) {
-				throw ex;
-			}
-		}
-	}
-
-	@FunctionalInterface
-	private interface AdminCall {
-
-		void run() throws Exception;
-
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -5,19 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.chaos.app.ChaosEvent;
+import dev.events.test.KafkaReset;
 
 /**
  * The broker and the database of a chaos run, each in processes of their own under one work
@@ -81,21 +75,8 @@ final class ChaosCluster implements AutoCloseable {
 	 */
 	String prepare(String name) {
 		JdbcClient.create(this.postgres.dataSource("postgres")).sql("CREATE DATABASE " + name).update();
-		try (Admin admin = this.broker.admin()) {
-			List<String> topics = List.of(ChaosEvent.TOPIC, ChaosEvent.DEAD_LETTER_TOPIC);
-			ignoreMissing(() -> admin.deleteConsumerGroups(List.of(ScenarioRun.GROUP)).all().get(30, TimeUnit.SECONDS));
-			ignoreMissing(() -> admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS));
-			while (admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().anyMatch(topics::contains)) {
-				Pause.of(Duration.ofMillis(200));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Could not clear the previous scenario's topics", ex);
-		}
+		KafkaReset.deleteTopicsAndGroups(this.broker.bootstrapServers(),
+				List.of(ChaosEvent.TOPIC, ChaosEvent.DEAD_LETTER_TOPIC), List.of(ScenarioRun.GROUP));
 		return this.postgres.jdbcUrl(name);
 	}
 
@@ -109,30 +90,11 @@ final class ChaosCluster implements AutoCloseable {
 		}
 	}
 
-	private static void ignoreMissing(AdminCall call) throws InterruptedException, TimeoutException,
-			ExecutionException {
-		try {
-			call.run();
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof UnknownTopicOrPartitionException
-					|| ex.getCause() instanceof GroupIdNotFoundException)) {
-				throw ex;
-			}
-		}
-	}
-
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	@FunctionalInterface
-	private interface AdminCall {
-
-		void run() throws InterruptedException, TimeoutException, ExecutionException;
-
-	}
 
 }
