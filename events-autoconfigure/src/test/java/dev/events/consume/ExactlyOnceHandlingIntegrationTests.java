@@ -33,6 +33,7 @@ import dev.events.publish.EventPublisher;
 import dev.events.publish.OutboundEvent;
 import dev.events.publish.OutboundEventFactory;
 import dev.events.support.TestApplication;
+import dev.events.test.ConsumerGroupLag;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
@@ -131,20 +132,10 @@ class ExactlyOnceHandlingIntegrationTests {
 	}
 
 	private void awaitCaughtUp() {
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			try (Admin admin = admin()) {
-				Map<TopicPartition, Long> end = admin
-					.listOffsets(partitions(admin).stream().collect(Collectors.toMap((tp) -> tp, (tp) -> OffsetSpec.latest())))
-					.all()
-					.get()
-					.entrySet()
-					.stream()
-					.collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().offset()));
-				Map<TopicPartition, Long> committed = committedOffsets(admin);
-				end.forEach((partition, offset) -> assertThat(committed.getOrDefault(partition, 0L)).as("%s", partition)
-					.isEqualTo(offset));
-			}
-		});
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(ConsumerGroupLag.of(EmbeddedServices.kafkaBootstrapServers(), HANDLER_ID,
+					"ledger"))
+				.allSatisfy((partition, lag) -> assertThat(lag).as("%s", partition).isZero()));
 	}
 
 	private static Map<TopicPartition, Long> committedOffsets(Admin admin) throws Exception {

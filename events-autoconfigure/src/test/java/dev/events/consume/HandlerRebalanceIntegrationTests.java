@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +28,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.events.publish.EventPublisher;
 import dev.events.support.Instances;
+import dev.events.test.ConsumerGroupLag;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.KafkaReset;
 import dev.events.test.KeyOrder;
@@ -180,16 +178,10 @@ class HandlerRebalanceIntegrationTests {
 	}
 
 	private String state() {
-		try (Admin admin = Admin.create(
-				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServices.kafkaBootstrapServers()))) {
-			return "applied %d, unsent %d, committed offsets %s".formatted(
-					this.ledger.sql("SELECT COUNT(DISTINCT event_id) FROM rebalance_ledger").query(Long.class).single(),
-					this.ledger.sql("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL").query(Long.class).single(),
-					admin.listConsumerGroupOffsets(HANDLER).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS));
-		}
-		catch (Exception ex) {
-			return ex.toString();
-		}
+		return "applied %d, unsent %d, group lag %s".formatted(
+				this.ledger.sql("SELECT COUNT(DISTINCT event_id) FROM rebalance_ledger").query(Long.class).single(),
+				this.ledger.sql("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL").query(Long.class).single(),
+				ConsumerGroupLag.of(EmbeddedServices.kafkaBootstrapServers(), HANDLER, TOPIC));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import dev.events.chaos.app.ChaosEvent;
+import dev.events.test.TopicReader;
 
 /**
  * What a scenario reads right after its fault to show that it hit the window it aims at.
@@ -58,8 +59,8 @@ final class FaultWindows {
 	 */
 	static long onTopic(ScenarioRun run, Set<String> eventIds) {
 		Set<String> found = new HashSet<>();
-		TopicLog.forEach(run.bootstrapServers(), ChaosEvent.TOPIC, (record) -> {
-			String id = TopicLog.eventId(record);
+		TopicReader.readToEnd(run.bootstrapServers(), ChaosEvent.TOPIC).forEach((record) -> {
+			String id = TopicReader.eventId(record);
 			if (eventIds.contains(id)) {
 				found.add(id);
 			}
@@ -84,10 +85,10 @@ final class FaultWindows {
 			throw new IllegalStateException("Could not read the group's offsets", ex);
 		}
 		Set<String> uncommitted = new HashSet<>();
-		TopicLog.forEach(run.bootstrapServers(), ChaosEvent.TOPIC, (record) -> {
+		TopicReader.readToEnd(run.bootstrapServers(), ChaosEvent.TOPIC).forEach((record) -> {
 			OffsetAndMetadata offset = committed.get(new TopicPartition(record.topic(), record.partition()));
 			if (offset == null || record.offset() >= offset.offset()) {
-				uncommitted.add(TopicLog.eventId(record));
+				uncommitted.add(TopicReader.eventId(record));
 			}
 		});
 		return run.jdbc()

@@ -6,24 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.chaos.AppInstance.ClusterAddress;
 import dev.events.chaos.AppInstance.Plan;
 import dev.events.chaos.app.ChaosEvent;
+import dev.events.test.ConsumerGroupLag;
 
 /**
  * One scenario on a {@link ChaosCluster}: its instances, its database and the questions the
@@ -176,30 +171,10 @@ final class ScenarioRun implements AutoCloseable {
 	}
 
 	private boolean consumedToTheEnd() {
-		try (Admin admin = admin()) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-				.partitionsToOffsetAndMetadata()
-				.get(30, TimeUnit.SECONDS);
-			Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(ChaosEvent.TOPIC))
-				.allTopicNames()
-				.get(30, TimeUnit.SECONDS)
-				.get(ChaosEvent.TOPIC)
-				.partitions()
-				.stream()
-				.collect(Collectors.toMap((info) -> new TopicPartition(ChaosEvent.TOPIC, info.partition()),
-						(info) -> OffsetSpec.latest()));
-			return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream().allMatch((end) -> {
-				OffsetAndMetadata offset = committed.get(end.getKey());
-				return end.getValue().offset() == 0 || (offset != null && offset.offset() >= end.getValue().offset());
-			});
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			return false;
-		}
+		return ConsumerGroupLag.of(bootstrapServers(), GROUP, ChaosEvent.TOPIC)
+			.values()
+			.stream()
+			.allMatch((lag) -> lag == 0);
 	}
 
 	/**

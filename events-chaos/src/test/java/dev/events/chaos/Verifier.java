@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.chaos.app.ChaosEvent;
 import dev.events.test.KeyOrder;
+import dev.events.test.TopicReader;
 
 /**
  * Reads what the driver committed and rolled back, what the handlers applied and what is on the
@@ -35,8 +36,8 @@ final class Verifier {
 			});
 		Set<String> notCommitted = new HashSet<>();
 		KeyOrder topic = new KeyOrder();
-		TopicLog.forEach(this.bootstrapServers, ChaosEvent.TOPIC, (record) -> {
-			String id = TopicLog.eventId(record);
+		TopicReader.readToEnd(this.bootstrapServers, ChaosEvent.TOPIC).forEach((record) -> {
+			String id = TopicReader.eventId(record);
 			PublishedEvent event = committed.get(id);
 			if (event == null) {
 				notCommitted.add(id);
@@ -56,12 +57,11 @@ final class Verifier {
 				handlers.deliver(id, event.key(), event.seq());
 			}
 		});
-		int[] deadLetters = new int[1];
-		TopicLog.forEach(this.bootstrapServers, ChaosEvent.DEAD_LETTER_TOPIC, (record) -> deadLetters[0]++);
+		int deadLetters = TopicReader.readToEnd(this.bootstrapServers, ChaosEvent.DEAD_LETTER_TOPIC).size();
 		return new Verdict(committed.size(), count("SELECT COUNT(*) FROM chaos_rolled_back"),
 				missing(committed.keySet(), handlers.events()), missing(committed.keySet(), topic.events()),
 				handlers.duplicates(), topic.duplicates(), topic.violations().size(), handlers.violations().size(),
-				notCommitted.size(), deadLetters[0],
+				notCommitted.size(), deadLetters,
 				count("SELECT COUNT(*) FROM events_outbox WHERE parked_at IS NOT NULL"),
 				count("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL"),
 				count("SELECT COUNT(*) FROM events_inbox"));

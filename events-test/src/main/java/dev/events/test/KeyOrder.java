@@ -40,12 +40,7 @@ public final class KeyOrder {
 			ToLongFunction<ConsumerRecord<String, byte[]>> position) {
 		KeyOrder order = new KeyOrder();
 		for (ConsumerRecord<String, byte[]> record : records) {
-			String id = TopicReader.header(record, "ce_id");
-			if (id == null) {
-				throw new IllegalArgumentException("A record without ce_id at " + record.topic() + "-"
-						+ record.partition() + "@" + record.offset());
-			}
-			order.deliver(id, record.key(), position.applyAsLong(record));
+			order.deliver(TopicReader.eventId(record), record.key(), position.applyAsLong(record));
 		}
 		return order;
 	}

@@ -75,6 +75,33 @@ public final class TopicReader {
 	}
 
 	/**
+	 * Read every record of a topic, from its beginning to the end it had when reading started;
+	 * a missing topic has none.
+	 * @param bootstrapServers the broker
+	 * @param topic the topic
+	 * @return the records, in offset order per partition
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readToEnd(String bootstrapServers, String topic) {
+		return readUntil(bootstrapServers, topic, ByteArrayDeserializer.class, (records) -> true,
+				Duration.ofMinutes(2));
+	}
+
+	/**
+	 * Return the id of the CloudEvent a binary-mode record carries.
+	 * @param record the record
+	 * @return its {@code ce_id} header
+	 * @throws IllegalArgumentException if the record has none
+	 */
+	public static String eventId(ConsumerRecord<?, ?> record) {
+		String id = header(record, "ce_id");
+		if (id == null) {
+			throw new IllegalArgumentException("A record without ce_id at " + record.topic() + "-"
+					+ record.partition() + "@" + record.offset());
+		}
+		return id;
+	}
+
+	/**
 	 * Return the value of a record's last header of the given name, as UTF-8 text.
 	 * @param record the record
 	 * @param name the header name
@@ -110,6 +137,9 @@ public final class TopicReader {
 			}
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 			while (end.entrySet().stream().anyMatch((e) -> consumer.position(e.getKey()) < e.getValue())) {
+				if (Instant.now().isAfter(deadline)) {
+					throw new AssertionError("Gave up reading %s to its end after %s".formatted(topic, timeout));
+				}
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 			}
 		}
