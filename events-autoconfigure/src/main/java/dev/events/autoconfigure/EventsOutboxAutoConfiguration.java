@@ -45,8 +45,8 @@ public final class EventsOutboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxStore outboxStore(EventsDatabase database, EventsProperties properties) {
 		EventsProperties.Outbox outbox = properties.getOutbox();
-		return new JdbcOutboxStore(database.dataSource(), outbox.getShards(), !outbox.getRetention().isZero(),
-				Clock.systemUTC());
+		return new JdbcOutboxStore(database.dataSource(), database.dialect(), outbox.getShards(),
+				!outbox.getRetention().isZero(), Clock.systemUTC());
 	}
 
 	@Bean

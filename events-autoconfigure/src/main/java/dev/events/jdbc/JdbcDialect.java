@@ -1,6 +1,5 @@
 package dev.events.jdbc;
 
-import java.sql.DatabaseMetaData;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -21,14 +20,22 @@ public enum JdbcDialect {
 	 */
 	POSTGRESQL("postgresql", "PostgreSQL", """
 			INSERT INTO %1$s (%2$s) VALUES (%3$s) ON CONFLICT DO NOTHING
-			""", "(CURRENT_TIMESTAMP + %s * INTERVAL '1 millisecond')"),
+			""", "CURRENT_TIMESTAMP", "(CURRENT_TIMESTAMP + %s * INTERVAL '1 millisecond')"),
+
+	/**
+	 * MariaDB 10.7 or later (for its {@code UUID} type). Its clock is read in UTC, whatever the
+	 * session's time zone.
+	 */
+	MARIADB("mariadb", "MariaDB", """
+			INSERT INTO %1$s (%2$s) SELECT %3$s FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM %1$s WHERE %4$s)
+			""", "UTC_TIMESTAMP(6)", "TIMESTAMPADD(MICROSECOND, %s * 1000, UTC_TIMESTAMP(6))"),
 
 	/**
 	 * H2, for embedded and test use. It accepts {@code ON CONFLICT} only in PostgreSQL mode.
 	 */
 	H2("h2", "H2", """
 			INSERT INTO %1$s (%2$s) SELECT %3$s FROM (VALUES (0)) WHERE NOT EXISTS (SELECT 1 FROM %1$s WHERE %4$s)
-			""", "DATEADD(MILLISECOND, %s, CURRENT_TIMESTAMP)");
+			""", "CURRENT_TIMESTAMP", "DATEADD(MILLISECOND, %s, CURRENT_TIMESTAMP)");
 
 	private final String migrationFolder;
 
@@ -36,13 +43,26 @@ public enum JdbcDialect {
 
 	private final String insertIfAbsent;
 
+	private final String databaseTime;
+
 	private final String databaseTimePlus;
 
-	JdbcDialect(String migrationFolder, String productName, String insertIfAbsent, String databaseTimePlus) {
+	JdbcDialect(String migrationFolder, String productName, String insertIfAbsent, String databaseTime,
+			String databaseTimePlus) {
 		this.migrationFolder = migrationFolder;
 		this.productName = productName;
 		this.insertIfAbsent = insertIfAbsent;
+		this.databaseTime = databaseTime;
 		this.databaseTimePlus = databaseTimePlus;
+	}
+
+	/**
+	 * Return an expression for the database's current time, the clock that lease times are
+	 * written and compared in.
+	 * @return the expression
+	 */
+	public String databaseTime() {
+		return this.databaseTime;
 	}
 
 	/**
@@ -77,7 +97,7 @@ public enum JdbcDialect {
 	 * @return whether the key is bound twice
 	 */
 	public boolean bindsKeyTwice() {
-		return this == H2;
+		return this != POSTGRESQL;
 	}
 
 	/**
@@ -95,19 +115,39 @@ public enum JdbcDialect {
 	 * @throws IllegalStateException if the database is not supported or cannot be reached
 	 */
 	public static JdbcDialect of(DataSource dataSource) {
-		String productName;
+		DatabaseProduct product;
 		try {
-			productName = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			product = JdbcUtils.extractDatabaseMetaData(dataSource,
+					(metaData) -> new DatabaseProduct(metaData.getDatabaseProductName(),
+							metaData.getDatabaseProductVersion()));
 		}
 		catch (MetaDataAccessException ex) {
 			throw new IllegalStateException("Cannot tell which database events should use", ex);
 		}
 		return Arrays.stream(values())
-			.filter((dialect) -> dialect.productName.equalsIgnoreCase(productName))
+			.filter(product::is)
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(("events supports %s, not %s: set events.outbox.enabled=false, "
-					+ "or provide your own OutboxStore bean")
-				.formatted(Arrays.toString(values()).toLowerCase(Locale.ROOT), productName)));
+			.orElseThrow(() -> new IllegalStateException(("events keeps its outbox and inbox in %s, not in %s %s: "
+					+ "point it at a DataSource of one of those with @EventsDataSource or events.jdbc.data-source")
+				.formatted(supportedProducts(), product.name(), product.version())));
+	}
+
+	private static String supportedProducts() {
+		List<String> names = Arrays.stream(values()).map((dialect) -> dialect.productName).toList();
+		return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+	}
+
+	/**
+	 * A database product as its JDBC driver names it. MySQL's driver calls MariaDB MySQL, but
+	 * its version says MariaDB.
+	 */
+	private record DatabaseProduct(String name, String version) {
+
+		boolean is(JdbcDialect dialect) {
+			return dialect.productName.equalsIgnoreCase(this.name)
+					|| (dialect == MARIADB && this.version.toLowerCase(Locale.ROOT).contains("mariadb"));
+		}
+
 	}
 
 }

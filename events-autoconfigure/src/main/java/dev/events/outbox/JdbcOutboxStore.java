@@ -22,6 +22,7 @@ import org.springframework.transaction.support.ResourceHolderSupport;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
+import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.OutboundEvent;
 
 /**
@@ -45,14 +46,15 @@ public class JdbcOutboxStore implements OutboxStore {
 	 * count, never negative. Events written before key hashes were stored carry their shard.
 	 */
 	private static final String SHARD_OF = """
-			MOD(MOD(COALESCE(o.key_hash, o.shard), :shardCount) + :shardCount, :shardCount)""";
+			MOD(MOD(COALESCE(key_hash, shard), :shardCount) + :shardCount, :shardCount)""";
 
 	/**
-	 * Whether the relay instance still leases the event's shard, under the same shard count.
+	 * Whether the relay instance still leases the event's shard, under the same shard count; the
+	 * database's clock goes in the placeholder.
 	 */
 	private static final String LEASED = """
 			%1$s IN (SELECT l.shard FROM events_outbox_lease l
-			        WHERE l.owner = :owner AND l.expires_at > CURRENT_TIMESTAMP)
+			        WHERE l.owner = :owner AND l.expires_at > %%1$s)
 			    AND :shardCount = (SELECT c.shard_count FROM events_outbox_shards c WHERE c.id = 1)""".formatted(SHARD_OF);
 
 	private static final String SELECT_PENDING = """
@@ -71,18 +73,22 @@ public class JdbcOutboxStore implements OutboxStore {
 			""".formatted(SHARD_OF, LEASED);
 
 	private static final String DELETE_SENT = """
-			DELETE FROM events_outbox o WHERE o.seq IN (:sequences) AND %s
+			DELETE FROM events_outbox WHERE seq IN (:sequences) AND %s
 			""".formatted(LEASED);
 
 	private static final String MARK_SENT = """
-			UPDATE events_outbox o SET sent_at = :now WHERE o.seq IN (:sequences) AND %s
+			UPDATE events_outbox SET sent_at = :now WHERE seq IN (:sequences) AND %s
 			""".formatted(LEASED);
 
+	/**
+	 * Counts a failed send. The parked time is set first: MariaDB assigns in order, each
+	 * assignment seeing the previous ones, where PostgreSQL sees the old row throughout.
+	 */
 	private static final String RECORD_FAILURE = """
-			UPDATE events_outbox o
-			SET attempts = attempts + 1, last_error = :error,
-			    parked_at = CASE WHEN attempts + 1 >= :maxAttempts THEN :now END
-			WHERE o.seq = :seq AND %s
+			UPDATE events_outbox
+			SET parked_at = CASE WHEN attempts + 1 >= :maxAttempts THEN :now END,
+			    last_error = :error, attempts = attempts + 1
+			WHERE seq = :seq AND %s
 			""".formatted(LEASED);
 
 	private static final String DELETE_SENT_BEFORE = "DELETE FROM events_outbox WHERE sent_at < :cutoff";
@@ -124,6 +130,14 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private final JdbcClient jdbc;
 
+	private final String selectPending;
+
+	private final String deleteSent;
+
+	private final String markSent;
+
+	private final String recordFailure;
+
 	private final int shards;
 
 	private final boolean keepSent;
@@ -133,16 +147,21 @@ public class JdbcOutboxStore implements OutboxStore {
 	/**
 	 * Create a store.
 	 * @param dataSource the data source holding the outbox tables
+	 * @param dialect the database's dialect
 	 * @param shards the number of shards this instance is configured with, written with each event
 	 * for instances of earlier versions
 	 * @param keepSent whether sent events are kept (and deleted later by retention) rather
 	 * than deleted at once
 	 * @param clock the clock for sent and parked times
 	 */
-	public JdbcOutboxStore(DataSource dataSource, int shards, boolean keepSent, Clock clock) {
+	public JdbcOutboxStore(DataSource dataSource, JdbcDialect dialect, int shards, boolean keepSent, Clock clock) {
 		Assert.isTrue(shards > 0, "shards must be positive");
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
+		this.selectPending = SELECT_PENDING.formatted(dialect.databaseTime());
+		this.deleteSent = DELETE_SENT.formatted(dialect.databaseTime());
+		this.markSent = MARK_SENT.formatted(dialect.databaseTime());
+		this.recordFailure = RECORD_FAILURE.formatted(dialect.databaseTime());
 		this.shards = shards;
 		this.keepSent = keepSent;
 		this.clock = clock;
@@ -211,7 +230,7 @@ public class JdbcOutboxStore implements OutboxStore {
 		if (leased.shards().isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(SELECT_PENDING)
+		return this.jdbc.sql(this.selectPending)
 			.param("shards", leased.shards())
 			.param("owner", leased.owner())
 			.param("shardCount", leased.shardCount())
@@ -235,8 +254,8 @@ public class JdbcOutboxStore implements OutboxStore {
 			return 0;
 		}
 		List<Long> sequences = entries.stream().map(OutboxEntry::sequence).toList();
-		StatementSpec statement = this.keepSent ? this.jdbc.sql(MARK_SENT).param("now", now())
-				: this.jdbc.sql(DELETE_SENT);
+		StatementSpec statement = this.keepSent ? this.jdbc.sql(this.markSent).param("now", now())
+				: this.jdbc.sql(this.deleteSent);
 		return statement.param("sequences", sequences)
 			.param("owner", leased.owner())
 			.param("shardCount", leased.shardCount())
@@ -246,7 +265,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	@Override
 	public boolean recordFailure(LeasedShards leased, OutboxEntry entry, String error, int maxAttempts) {
 		String truncated = (error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error;
-		int recorded = this.jdbc.sql(RECORD_FAILURE)
+		int recorded = this.jdbc.sql(this.recordFailure)
 			.param("error", truncated)
 			.param("maxAttempts", maxAttempts)
 			.param("now", now())

@@ -76,11 +76,11 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	private static final String SET_KEY_HASH = "UPDATE events_outbox SET key_hash = :keyHash WHERE seq = :seq";
 
 	private static final String UPDATE_HEARTBEAT = """
-			UPDATE events_outbox_instance SET heartbeat_at = CURRENT_TIMESTAMP WHERE instance_id = :instance
+			UPDATE events_outbox_instance SET heartbeat_at = %s WHERE instance_id = :instance
 			""";
 
 	private static final String INSERT_HEARTBEAT = """
-			INSERT INTO events_outbox_instance (instance_id, heartbeat_at) VALUES (:instance, CURRENT_TIMESTAMP)
+			INSERT INTO events_outbox_instance (instance_id, heartbeat_at) VALUES (:instance, %s)
 			""";
 
 	private static final String DELETE_INSTANCE = "DELETE FROM events_outbox_instance WHERE instance_id = :instance";
@@ -90,7 +90,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 			""";
 
 	private static final String SELECT_FREE = """
-			SELECT shard FROM events_outbox_lease WHERE owner IS NULL OR expires_at <= CURRENT_TIMESTAMP ORDER BY shard
+			SELECT shard FROM events_outbox_lease WHERE owner IS NULL OR expires_at <= %s ORDER BY shard
 			""";
 
 	private static final String RELEASE = """
@@ -103,7 +103,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 			""";
 
 	private static final String COUNT_HELD_LEASES = """
-			SELECT COUNT(*) FROM events_outbox_lease WHERE owner IS NOT NULL AND expires_at > CURRENT_TIMESTAMP
+			SELECT COUNT(*) FROM events_outbox_lease WHERE owner IS NOT NULL AND expires_at > %s
 			""";
 
 	private static final String INSERT_LEASE = "INSERT INTO events_outbox_lease (shard) VALUES (:shard)";
@@ -154,9 +154,9 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		this.renew = "UPDATE events_outbox_lease SET expires_at = " + leaseEnd + " WHERE owner = :instance";
 		this.acquire = """
 				UPDATE events_outbox_lease SET owner = :instance, expires_at = %s
-				WHERE shard = :shard AND (owner IS NULL OR expires_at <= CURRENT_TIMESTAMP)
+				WHERE shard = :shard AND (owner IS NULL OR expires_at <= %s)
 				    AND NOT EXISTS (SELECT 1 FROM events_outbox_shards WHERE requested_count IS NOT NULL)
-				""".formatted(leaseEnd);
+				""".formatted(leaseEnd, dialect.databaseTime());
 	}
 
 	/**
@@ -271,7 +271,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 			if (locked.requested() == null) {
 				return true;
 			}
-			if (this.jdbc.sql(COUNT_HELD_LEASES).query(Long.class).single() > 0) {
+			if (this.jdbc.sql(inDatabaseTime(COUNT_HELD_LEASES)).query(Long.class).single() > 0) {
 				return false;
 			}
 			storeMissingKeyHashes();
@@ -301,14 +301,21 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 				.update());
 	}
 
+	/**
+	 * Put the database's clock into a statement's placeholders.
+	 */
+	private String inDatabaseTime(String statement) {
+		return statement.formatted(this.dialect.databaseTime());
+	}
+
 	private ShardCount shardCount() {
 		return this.jdbc.sql(SELECT_SHARD_COUNT).query(ShardCount::of).single();
 	}
 
 	private void heartbeat() {
-		int updated = this.jdbc.sql(UPDATE_HEARTBEAT).param("instance", this.instanceId).update();
+		int updated = this.jdbc.sql(inDatabaseTime(UPDATE_HEARTBEAT)).param("instance", this.instanceId).update();
 		if (updated == 0) {
-			this.jdbc.sql(INSERT_HEARTBEAT).param("instance", this.instanceId).update();
+			this.jdbc.sql(inDatabaseTime(INSERT_HEARTBEAT)).param("instance", this.instanceId).update();
 		}
 		this.jdbc.sql(this.deleteDeadInstances)
 			.param("sinceMillis", -this.leaseMillis * DEAD_INSTANCE_LEASES)
@@ -328,7 +335,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		if (owned.size() >= fairShare) {
 			return;
 		}
-		List<Integer> free = this.jdbc.sql(SELECT_FREE).query(Integer.class).list();
+		List<Integer> free = this.jdbc.sql(inDatabaseTime(SELECT_FREE)).query(Integer.class).list();
 		for (Integer shard : free) {
 			if (owned.size() >= fairShare) {
 				return;

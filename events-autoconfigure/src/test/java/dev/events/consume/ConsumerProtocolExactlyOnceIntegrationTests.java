@@ -7,6 +7,6 @@ import org.springframework.test.context.TestPropertySource;
  * classic one: redeliveries after a reset or a restart of the consumers behave the same.
  */
 @TestPropertySource(properties = "spring.kafka.consumer.properties[group.protocol]=consumer")
-class ConsumerProtocolExactlyOnceIntegrationTests extends ExactlyOnceHandlingIntegrationTests {
+class ConsumerProtocolExactlyOnceIntegrationTests extends PostgresqlExactlyOnceHandlingIntegrationTests {
 
 }

@@ -24,8 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.events.context.EventContext;
 import dev.events.outbox.OutboxStore;
@@ -50,16 +48,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = { TestApplication.class, ExactlyOnceHandlingIntegrationTests.Ledger.class },
 		properties = { "events.topics.ledger.partitions=2", "spring.flyway.locations=classpath:db/ledger-migration",
 				"events.handlers.retry.initial-interval=100ms", "events.handlers.retry.max-interval=200ms" })
-class ExactlyOnceHandlingIntegrationTests {
+abstract class ExactlyOnceHandlingIntegrationTests {
 
 	private static final String HANDLER_ID = "ledger-writer";
-
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		EmbeddedServices.register(registry, "exactly_once");
-		registry.add("spring.datasource.url",
-				() -> EmbeddedServices.postgresJdbcUrl("exactly_once") + "&reWriteBatchedInserts=true");
-	}
 
 	@Autowired
 	EventPublisher publisher;

@@ -14,16 +14,16 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.events.consume.EventEnvelope;
 import dev.events.consume.EventHandler;
 import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.jdbc.JdbcDialect;
 import dev.events.support.Instances;
 import dev.events.support.RawRecords;
-import dev.events.test.EmbeddedServices;
+import dev.events.test.TestDatabase;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -36,11 +36,17 @@ import static org.awaitility.Awaitility.await;
  * source was part of the key still count, so an event handled before the upgrade is not handled
  * again after it.
  */
-class InboxSourceIntegrationTests {
+abstract class InboxSourceIntegrationTests {
 
 	private static final String TYPE = "dev.events.test.Stamped";
 
+	private final TestDatabase server;
+
 	private ConfigurableApplicationContext context;
+
+	InboxSourceIntegrationTests(TestDatabase server) {
+		this.server = server;
+	}
 
 	@AfterEach
 	void stop() {
@@ -50,7 +56,7 @@ class InboxSourceIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String database) {
-		return Instances.on(database, Stamps.class)
+		return Instances.on(this.server, database, Stamps.class)
 			.properties("events.topics.stamps-" + database + ".partitions=1",
 					"events.topics.stamps-" + database + ".dead-letter=true", "events.handlers.retry.max-attempts=1",
 					"spring.flyway.enabled=false")
@@ -72,12 +78,11 @@ class InboxSourceIntegrationTests {
 
 	@Test
 	void eventHandledBeforeTheInboxKeyedBySourceIsNotHandledAgain() {
-		String url = EmbeddedServices.postgresJdbcUrl("inbox_upgrade");
-		DataSource previousVersion = new DriverManagerDataSource(url, "postgres", "postgres");
+		DataSource previousVersion = this.server.dataSource("inbox_upgrade");
 		Flyway.configure()
 			.dataSource(previousVersion)
 			.table(EventsSchemaMigrator.HISTORY_TABLE)
-			.locations("classpath:dev/events/db/migration/postgresql")
+			.locations("classpath:dev/events/db/migration/" + JdbcDialect.of(previousVersion).migrationFolder())
 			.target("4")
 			.load()
 			.migrate();

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.events.jdbc.JdbcDialect;
+import dev.events.jdbc.EventsDatabase;
 import dev.events.publish.EventPublisher;
 import dev.events.support.Instances;
 import dev.events.support.OutboxRows;
 import dev.events.support.Sequences;
 import dev.events.test.KeyOrder;
+import dev.events.test.TestDatabase;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -30,11 +31,17 @@ import static org.awaitility.Awaitility.await;
  * until its leases expire; then a surviving instance takes them and sends what was committed,
  * each event once and in order per key.
  */
-class CrashedRelayTakeoverIntegrationTests {
+abstract class CrashedRelayTakeoverIntegrationTests {
+
+	private final TestDatabase server;
 
 	private ConfigurableApplicationContext publisherOnly;
 
 	private ConfigurableApplicationContext survivor;
+
+	CrashedRelayTakeoverIntegrationTests(TestDatabase server) {
+		this.server = server;
+	}
 
 	@AfterEach
 	void stop() {
@@ -46,15 +53,19 @@ class CrashedRelayTakeoverIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String... properties) {
-		return Instances.on("crash").properties("events.topics.orphans.partitions=2").properties(properties).run();
+	private ConfigurableApplicationContext start(String... properties) {
+		return Instances.on(this.server, "crash")
+			.properties("events.topics.orphans.partitions=2")
+			.properties(properties)
+			.run();
 	}
 
 	@Test
 	void shardsOfADeadInstanceAreTakenOverOnceItsLeasesExpire() {
 		this.publisherOnly = start("events.outbox.relay.enabled=false");
 		DataSource dataSource = this.publisherOnly.getBean(DataSource.class);
-		JdbcShardLeases dead = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "dead-instance", 16,
+		JdbcShardLeases dead = new JdbcShardLeases(dataSource,
+				this.publisherOnly.getBean(EventsDatabase.class).dialect(), "dead-instance", 16,
 				Duration.ofSeconds(12));
 		dead.afterPropertiesSet();
 		assertThat(dead.refresh(Set.of()).shards()).hasSize(16);

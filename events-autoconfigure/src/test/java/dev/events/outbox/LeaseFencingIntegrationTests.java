@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.cloudevents.KafkaEventSender;
+import dev.events.jdbc.EventsDatabase;
 import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
@@ -27,6 +28,7 @@ import dev.events.support.OutboxRows;
 import dev.events.support.Sequences;
 import dev.events.support.SlowSender;
 import dev.events.test.KeyOrder;
+import dev.events.test.TestDatabase;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -39,13 +41,19 @@ import static org.awaitility.Awaitility.await;
  * so each shard is still drained by one of them at a time: no event is sent twice and the order
  * of every key holds.
  */
-class LeaseFencingIntegrationTests {
+abstract class LeaseFencingIntegrationTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(2);
+
+	private final TestDatabase server;
 
 	private ConfigurableApplicationContext slow;
 
 	private OutboxRelay skewed;
+
+	LeaseFencingIntegrationTests(TestDatabase server) {
+		this.server = server;
+	}
 
 	@AfterEach
 	void stop() {
@@ -59,7 +67,7 @@ class LeaseFencingIntegrationTests {
 
 	@Test
 	void aSlowRelayAndOneWithASkewedClockNeverDrainTheSameShard() {
-		this.slow = Instances.on("fencing", SlowSending.class)
+		this.slow = Instances.on(this.server, "fencing", SlowSending.class)
 			.properties("events.topics.fenced.partitions=4", "events.outbox.relay.instance-id=slow",
 					"events.outbox.relay.lease-duration=" + LEASE.toMillis() + "ms",
 					"events.outbox.relay.lease-refresh-interval=200ms", "events.outbox.relay.batch-size=40")
@@ -67,7 +75,7 @@ class LeaseFencingIntegrationTests {
 		DataSource dataSource = this.slow.getBean(DataSource.class);
 		OutboxStore store = this.slow.getBean(OutboxStore.class);
 		Clock aMinuteAhead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
-		JdbcShardLeases skewedLeases = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "skewed", 16, LEASE);
+		JdbcShardLeases skewedLeases = new JdbcShardLeases(dataSource, dialect(), "skewed", 16, LEASE);
 		skewedLeases.afterPropertiesSet();
 		this.skewed = new OutboxRelay(store, skewedLeases,
 				new KafkaEventSender(this.slow.getBean("eventsKafkaTemplate", KafkaTemplate.class),
@@ -96,10 +104,10 @@ class LeaseFencingIntegrationTests {
 
 	@Test
 	void relayThatLostItsLeasesCanNeitherClaimNorCompleteTheirEvents() {
-		this.slow = Instances.on("fencing_lost").properties("events.outbox.relay.enabled=false").run();
+		this.slow = Instances.on(this.server, "fencing_lost").properties("events.outbox.relay.enabled=false").run();
 		DataSource dataSource = this.slow.getBean(DataSource.class);
 		OutboxStore store = this.slow.getBean(OutboxStore.class);
-		JdbcShardLeases zombieLeases = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "zombie", 16, LEASE);
+		JdbcShardLeases zombieLeases = new JdbcShardLeases(dataSource, dialect(), "zombie", 16, LEASE);
 		zombieLeases.afterPropertiesSet();
 		LeasedShards zombie = zombieLeases.refresh(Set.of());
 		EventPublisher publisher = this.slow.getBean(EventPublisher.class);
@@ -110,7 +118,7 @@ class LeaseFencingIntegrationTests {
 		assertThat(claimed).hasSize(5);
 
 		await().atMost(LEASE.multipliedBy(3)).until(() -> store.findPending(zombie, 10).isEmpty());
-		JdbcShardLeases successorLeases = new JdbcShardLeases(dataSource, JdbcDialect.POSTGRESQL, "successor", 16,
+		JdbcShardLeases successorLeases = new JdbcShardLeases(dataSource, dialect(), "successor", 16,
 				LEASE);
 		LeasedShards successor = successorLeases.refresh(Set.of());
 		assertThat(store.markSent(zombie, claimed)).as("completed by the instance that lost the shards").isZero();
@@ -120,6 +128,10 @@ class LeaseFencingIntegrationTests {
 		assertThat(taken).extracting((entry) -> entry.event().id())
 			.containsExactlyInAnyOrderElementsOf(claimed.stream().map((entry) -> entry.event().id()).toList());
 		assertThat(store.markSent(successor, taken)).isEqualTo(5);
+	}
+
+	private JdbcDialect dialect() {
+		return this.slow.getBean(EventsDatabase.class).dialect();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

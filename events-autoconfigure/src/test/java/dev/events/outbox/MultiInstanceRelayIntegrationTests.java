@@ -28,6 +28,7 @@ import dev.events.support.OutboxRows;
 import dev.events.support.Sequences;
 import dev.events.support.SlowSender;
 import dev.events.test.KeyOrder;
+import dev.events.test.TestDatabase;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -39,7 +40,9 @@ import static org.awaitility.Awaitility.await;
  * move as instances join and leave while events flow, and every event is sent once, in order
  * per key.
  */
-class MultiInstanceRelayIntegrationTests {
+abstract class MultiInstanceRelayIntegrationTests {
+
+	private final TestDatabase server;
 
 	private ConfigurableApplicationContext first;
 
@@ -48,6 +51,10 @@ class MultiInstanceRelayIntegrationTests {
 	private ConfigurableApplicationContext third;
 
 	private JdbcClient jdbc;
+
+	MultiInstanceRelayIntegrationTests(TestDatabase server) {
+		this.server = server;
+	}
 
 	@BeforeEach
 	void startTwoInstances() {
@@ -70,8 +77,8 @@ class MultiInstanceRelayIntegrationTests {
 		return this.second.getBean(DataSource.class);
 	}
 
-	private static ConfigurableApplicationContext start(String instanceId) {
-		return Instances.on("instances", SlowAcknowledgements.class)
+	private ConfigurableApplicationContext start(String instanceId) {
+		return Instances.on(this.server, "instances", SlowAcknowledgements.class)
 			.properties("events.topics.shared.partitions=4", "events.topics.takeover.partitions=2",
 					"events.outbox.relay.instance-id=" + instanceId, "events.outbox.relay.lease-refresh-interval=100ms",
 					"events.outbox.relay.lease-duration=5s", "events.outbox.relay.batch-size=100")

@@ -25,14 +25,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.events.publish.EventPublisher;
 import dev.events.support.OutboxRows;
 import dev.events.support.Sequences;
 import dev.events.support.TestApplication;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.KeyOrder;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
@@ -51,12 +48,7 @@ import static org.awaitility.Awaitility.await;
 				"events.topics.oversized.partitions=1", "events.topics.limited.partitions=1",
 				"events.topics.limited.config[max.message.bytes]=2000" })
 @DirtiesContext
-class OutboxParkingIntegrationTests {
-
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		EmbeddedServices.register(registry, "relay_parking");
-	}
+abstract class OutboxParkingIntegrationTests {
 
 	@Autowired
 	EventPublisher publisher;

@@ -28,8 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.cloudevents.CloudEventExtensions;
@@ -38,24 +36,19 @@ import dev.events.context.EventContextHolder;
 import dev.events.publish.EventPublisher;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Publishing through the outbox against a real PostgreSQL and a real Kafka broker.
+ * Publishing through the outbox against a real database and a real Kafka broker; a subclass per
+ * database.
  */
 @SpringBootTest(classes = { TestApplication.class, OutboxPublishingIntegrationTests.Tracing.class },
 		properties = { "spring.application.name=orders-service", "events.topics.orders.partitions=3",
 				"events.topics.load.partitions=4" })
-class OutboxPublishingIntegrationTests {
-
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		EmbeddedServices.register(registry, "publishing");
-	}
+abstract class OutboxPublishingIntegrationTests {
 
 	@Autowired
 	EventPublisher publisher;

@@ -21,6 +21,7 @@ import dev.events.support.Instances;
 import dev.events.support.OutboxRows;
 import dev.events.support.Sequences;
 import dev.events.test.KeyOrder;
+import dev.events.test.TestDatabase;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
@@ -32,11 +33,17 @@ import static org.awaitility.Awaitility.await;
  * one with the old count runs and both publish; then the old one stops. No event is stranded and
  * no key is relayed from two shards at once, so every key's order holds.
  */
-class ShardCountChangeIntegrationTests {
+abstract class ShardCountChangeIntegrationTests {
+
+	private final TestDatabase server;
 
 	private ConfigurableApplicationContext oldInstance;
 
 	private ConfigurableApplicationContext newInstance;
+
+	ShardCountChangeIntegrationTests(TestDatabase server) {
+		this.server = server;
+	}
 
 	@AfterEach
 	void stop() {
@@ -48,8 +55,8 @@ class ShardCountChangeIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String database, String instanceId, int shards) {
-		return Instances.on(database)
+	private ConfigurableApplicationContext start(String database, String instanceId, int shards) {
+		return Instances.on(this.server, database)
 			.properties("events.topics.resharded-" + database + ".partitions=3", "events.outbox.shards=" + shards,
 					"events.outbox.relay.instance-id=" + instanceId, "events.outbox.relay.lease-duration=3s",
 					"events.outbox.relay.lease-refresh-interval=200ms", "events.outbox.relay.batch-size=50")

@@ -6,10 +6,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import dev.events.test.EmbeddedServices;
+import dev.events.test.TestDatabase;
 
 /**
  * Builds application instances of their own, on the embedded broker (or another one) and a
- * database of the embedded PostgreSQL, for tests that run several instances side by side, stop
+ * database of the embedded PostgreSQL (or another server), for tests that run several instances side by side, stop
  * them or start them against a broker that is down.
  */
 public final class Instances {
@@ -24,7 +25,18 @@ public final class Instances {
 	 * @return the builder, to add properties to and run
 	 */
 	public static SpringApplicationBuilder on(String database, Class<?>... configurations) {
-		return on(EmbeddedServices.kafkaBootstrapServers(), database, configurations);
+		return on(TestDatabase.POSTGRESQL, database, configurations);
+	}
+
+	/**
+	 * An instance on the shared embedded broker and a database of the given server.
+	 * @param server the database server
+	 * @param database the database, created if missing
+	 * @param configurations configuration classes beside {@link TestApplication}
+	 * @return the builder, to add properties to and run
+	 */
+	public static SpringApplicationBuilder on(TestDatabase server, String database, Class<?>... configurations) {
+		return on(EmbeddedServices.kafkaBootstrapServers(), server, database, configurations);
 	}
 
 	/**
@@ -35,12 +47,16 @@ public final class Instances {
 	 * @return the builder, to add properties to and run
 	 */
 	public static SpringApplicationBuilder on(String bootstrapServers, String database, Class<?>... configurations) {
+		return on(bootstrapServers, TestDatabase.POSTGRESQL, database, configurations);
+	}
+
+	private static SpringApplicationBuilder on(String bootstrapServers, TestDatabase server, String database,
+			Class<?>... configurations) {
 		Class<?>[] sources = Stream.concat(Stream.of(TestApplication.class), Stream.of(configurations))
 			.toArray(Class<?>[]::new);
 		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + bootstrapServers,
-					"spring.datasource.url=" + EmbeddedServices.postgresJdbcUrl(database),
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres");
+			.properties("spring.kafka.bootstrap-servers=" + bootstrapServers)
+			.properties(server.properties(database));
 	}
 
 }

@@ -46,10 +46,19 @@ public final class EmbeddedServices {
 	 * each other's tables
 	 */
 	public static void register(DynamicPropertyRegistry registry, String database) {
+		register(registry, TestDatabase.POSTGRESQL, database);
+	}
+
+	/**
+	 * Start the broker and a database server if needed and point Spring's Kafka and DataSource
+	 * properties at them.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 * @param server the database server
+	 * @param database the database to use, created if missing
+	 */
+	public static void register(DynamicPropertyRegistry registry, TestDatabase server, String database) {
 		registry.add("spring.kafka.bootstrap-servers", EmbeddedServices::kafkaBootstrapServers);
-		registry.add("spring.datasource.url", () -> postgresJdbcUrl(database));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		server.register(registry, database);
 	}
 
 	/**
