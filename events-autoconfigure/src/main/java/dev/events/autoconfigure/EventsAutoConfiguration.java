@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -105,20 +106,22 @@ public final class EventsAutoConfiguration {
 	 * producer configuration ({@code spring.kafka.producer.*}), String keys and byte array values,
 	 * and, unless configured otherwise there, {@code acks=all}, idempotence, a short
 	 * {@code max.block.ms} and no delivery deadline
-	 * ({@link EventsKafkaClients#RELAY_PRODUCER_DEFAULTS}).
+	 * ({@link EventsKafkaClients#RELAY_PRODUCER_DEFAULTS}); observed when
+	 * {@code spring.kafka.template.observation-enabled} is on.
 	 */
 	@Bean(KAFKA_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = KAFKA_TEMPLATE_BEAN_NAME)
-	KafkaTemplate<@Nullable String, byte[]> eventsKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+	KafkaTemplate<@Nullable String, byte[]> eventsKafkaTemplate(ProducerFactory<?, ?> producerFactory,
+			ObjectProvider<KafkaProperties> kafkaProperties) {
 		return EventsKafkaClients.template(producerFactory, StringSerializer.class,
-				EventsKafkaClients.RELAY_PRODUCER_DEFAULTS);
+				EventsKafkaClients.RELAY_PRODUCER_DEFAULTS, kafkaProperties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	EventSender eventSender(@Qualifier(KAFKA_TEMPLATE_BEAN_NAME) KafkaTemplate<@Nullable String, byte[]> template,
-			CloudEventRecordMapper mapper) {
-		return new KafkaEventSender(template, mapper);
+			CloudEventRecordMapper mapper, ObjectProvider<TraceparentProvider> traceparent) {
+		return new KafkaEventSender(template, mapper, traceparent.getIfAvailable(TraceparentProvider::none));
 	}
 
 	@Bean

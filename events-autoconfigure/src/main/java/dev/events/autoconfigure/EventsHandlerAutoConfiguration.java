@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -35,6 +36,7 @@ import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.consume.ConflictRetry;
 import dev.events.consume.DeadLetterTopics;
 import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.EventHandlingObservationConvention;
 import dev.events.consume.EventHandlerMethodCollector;
 import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.consume.HandlerSettings;
@@ -92,9 +94,10 @@ public final class EventsHandlerAutoConfiguration {
 	 */
 	@Bean(DEAD_LETTER_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = DEAD_LETTER_TEMPLATE_BEAN_NAME)
-	KafkaTemplate<byte[], byte[]> eventsDeadLetterKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+	KafkaTemplate<byte[], byte[]> eventsDeadLetterKafkaTemplate(ProducerFactory<?, ?> producerFactory,
+			ObjectProvider<KafkaProperties> kafkaProperties) {
 		return EventsKafkaClients.template(producerFactory, ByteArraySerializer.class,
-				EventsKafkaClients.DEAD_LETTER_PRODUCER_DEFAULTS);
+				EventsKafkaClients.DEAD_LETTER_PRODUCER_DEFAULTS, kafkaProperties);
 	}
 
 	@Bean
@@ -121,13 +124,14 @@ public final class EventsHandlerAutoConfiguration {
 			EventsProperties properties,
 			Environment environment, HandlerErrorHandlerFactory errorHandlers,
 			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<EventHandlingObservationConvention> observationConvention,
 			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
 		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
 				properties.getTenancy().isRequired(), handlers.getUnknownTypes(),
 				environment.getProperty("spring.application.name", "application"),
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
-				EventsObservability.observationRegistry(observationRegistry),
+				EventsObservability.observationRegistry(observationRegistry), observationConvention.getIfUnique(),
 				EventsObservability.meterRegistry(meterRegistry));
 		InboxStore inboxStore = inbox.getIfAvailable();
 		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,

@@ -9,12 +9,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
+
+import dev.events.cloudevents.CloudEventSendObservationConvention;
 
 /**
  * Derives the Kafka clients of {@code events} from the application's own factories, so that
@@ -50,11 +54,14 @@ final class EventsKafkaClients {
 	/**
 	 * A template sending byte array values through a non-transactional producer of its own,
 	 * configured like the application's producer, with the given defaults where it configures
-	 * nothing. The template closes its producer when it is destroyed.
+	 * nothing, and observed like the application's template
+	 * ({@code spring.kafka.template.observation-enabled}), with the CloudEvent type as a tag.
+	 * The template closes its producer when it is destroyed.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static <K> KafkaTemplate<K, byte[]> template(ProducerFactory<?, ?> producerFactory,
-			Class<? extends Serializer<?>> keySerializer, Map<String, Object> defaults) {
+			Class<? extends Serializer<?>> keySerializer, Map<String, Object> defaults,
+			ObjectProvider<KafkaProperties> kafkaProperties) {
 		Map<String, Object> config = new HashMap<>(producerFactory.getConfigurationProperties());
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		defaults.forEach(config::putIfAbsent);
@@ -62,7 +69,11 @@ final class EventsKafkaClients {
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		DefaultKafkaProducerFactory<K, byte[]> own = new DefaultKafkaProducerFactory<>(config);
 		producerFactory.getListeners().forEach((listener) -> own.addListener((ProducerFactory.Listener) listener));
-		return new OwningKafkaTemplate<>(own);
+		OwningKafkaTemplate<K, byte[]> template = new OwningKafkaTemplate<>(own);
+		KafkaProperties properties = kafkaProperties.getIfAvailable();
+		template.setObservationEnabled(properties != null && properties.getTemplate().isObservationEnabled());
+		template.setObservationConvention(new CloudEventSendObservationConvention());
+		return template;
 	}
 
 	/**

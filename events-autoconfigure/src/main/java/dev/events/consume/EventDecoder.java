@@ -65,7 +65,7 @@ final class EventDecoder {
 		EventContext context = new EventContext(ReceivedEvent.extension(cloudEvent, CloudEventExtensions.TENANT_ID),
 				ReceivedEvent.extension(cloudEvent, CloudEventExtensions.ACTOR_ID),
 				(correlationId != null) ? correlationId : cloudEvent.getId(), cloudEvent.getId());
-		return new ReceivedEvent(cloudEvent, definition, context);
+		return new ReceivedEvent(record, cloudEvent, definition, context);
 	}
 
 	private CloudEvent readCloudEvent(ConsumerRecord<?, byte @Nullable []> record) {

@@ -114,7 +114,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		endpoint.setConcurrency(handler.concurrency());
 		endpoint.setBatchListener(true);
 		endpoint.setBean(new EventHandlerListener(handler, this.decoder, this.inbox, this.transactions,
-				this.settings.observations(), this.settings.meterRegistry()));
+				this.settings.observations(), this.settings.observationConvention(), this.settings.meterRegistry()));
 		endpoint.setMethod(EventHandlerListener.ON_BATCH);
 		endpoint.setMessageHandlerMethodFactory(methodFactory);
 		if (this.beanFactory != null) {

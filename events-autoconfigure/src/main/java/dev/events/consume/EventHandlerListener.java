@@ -47,15 +47,19 @@ final class EventHandlerListener {
 
 	private final ObservationRegistry observations;
 
+	private final @Nullable EventHandlingObservationConvention observationConvention;
+
 	private final Counter duplicates;
 
 	EventHandlerListener(EventHandlerMethod handler, EventDecoder decoder, @Nullable InboxStore inbox,
-			TransactionOperations transactions, ObservationRegistry observations, MeterRegistry meterRegistry) {
+			TransactionOperations transactions, ObservationRegistry observations,
+			@Nullable EventHandlingObservationConvention observationConvention, MeterRegistry meterRegistry) {
 		this.handler = handler;
 		this.decoder = decoder;
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.observations = observations;
+		this.observationConvention = observationConvention;
 		this.duplicates = Counter.builder("events.handler.duplicates")
 			.description("Redelivered events a handler skipped because its inbox had them")
 			.tag("handler", handler.id())
@@ -172,14 +176,15 @@ final class EventHandlerListener {
 	}
 
 	private void invoke(ReceivedEvent event, int index) {
-		Observation observation = HandlingObservation.start(this.handler.id(), event, this.observations);
+		HandlingObservation observation = HandlingObservation.start(this.handler.id(), event, this.observations,
+				this.observationConvention);
 		try (EventContextHolder.Scope scope = EventContextHolder.open(event.context());
 				Observation.Scope observed = observation.openScope()) {
 			this.handler.invoke(event, this.decoder.payload(event));
-			HandlingObservation.succeeded(observation);
+			observation.succeeded();
 		}
 		catch (Exception ex) {
-			HandlingObservation.failed(observation, ex);
+			observation.failed(ex);
 			throw new RecordFailure(index, ex);
 		}
 		finally {

@@ -2,6 +2,7 @@ package dev.events.consume;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
@@ -20,10 +21,13 @@ import dev.events.type.EventTypeRegistry;
  * @param concurrency the default number of consumer threads per handler
  * @param maxAttempts the default delivery attempts before the dead-letter topic
  * @param observations observes each handler invocation (timer, trace)
+ * @param observationConvention names and tags those observations, or {@code null} for the
+ * registry's or the default convention
  * @param meterRegistry where duplicates are counted
  */
 public record HandlerSettings(EventTypeRegistry registry, CloudEventRecordMapper mapper, JsonMapper jsonMapper,
 		boolean tenantRequired, UnknownTypePolicy unknownTypes, String applicationName, int concurrency, int maxAttempts,
-		ObservationRegistry observations, MeterRegistry meterRegistry) {
+		ObservationRegistry observations, @Nullable EventHandlingObservationConvention observationConvention,
+		MeterRegistry meterRegistry) {
 
 }

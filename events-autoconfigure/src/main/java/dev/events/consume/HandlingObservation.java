@@ -2,40 +2,52 @@ package dev.events.consume;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.ReceiverContext;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code events.handle} observation around each handler invocation. With metrics it is a
+ * The {@code events.handle} observation around one handler invocation. With metrics it is a
  * timer by handler, event type and outcome; with tracing it is a consumer span that continues
- * the trace of the event's {@code traceparent} extension, which propagators read from the
- * event's extensions.
+ * the trace the record carries ({@link EventHandlingContext}). spring-kafka's own listener
+ * observation does not wrap the invocation of a batch listener, which handlers are, so this one
+ * does, per record.
  */
 final class HandlingObservation {
 
-	static final String NAME = "events.handle";
+	private static final EventHandlingObservationConvention DEFAULT_CONVENTION = new DefaultEventHandlingObservationConvention();
 
-	private HandlingObservation() {
+	private final Observation observation;
+
+	private final EventHandlingContext context;
+
+	private HandlingObservation(Observation observation, EventHandlingContext context) {
+		this.observation = observation;
+		this.context = context;
 	}
 
-	static Observation start(String handlerId, ReceivedEvent event, ObservationRegistry registry) {
-		ReceiverContext<ReceivedEvent> context = new ReceiverContext<>(ReceivedEvent::extension);
-		context.setCarrier(event);
-		context.setRemoteServiceName("kafka");
-		return Observation.createNotStarted(NAME, () -> context, registry)
-			.contextualName("handle " + event.cloudEvent().getType())
-			.lowCardinalityKeyValue("handler", handlerId)
-			.lowCardinalityKeyValue("event.type", event.cloudEvent().getType())
-			.highCardinalityKeyValue("event.id", event.id())
+	static HandlingObservation start(String handlerId, ReceivedEvent event, ObservationRegistry registry,
+			@Nullable EventHandlingObservationConvention convention) {
+		EventHandlingContext context = new EventHandlingContext(handlerId,
+				new EventHandlingContext.HandledEvent(event.record(), event.cloudEvent()));
+		Observation observation = Observation.createNotStarted(convention, DEFAULT_CONVENTION, () -> context, registry)
 			.start();
+		return new HandlingObservation(observation, context);
 	}
 
-	static void succeeded(Observation observation) {
-		observation.lowCardinalityKeyValue("outcome", "success");
+	Observation.Scope openScope() {
+		return this.observation.openScope();
 	}
 
-	static void failed(Observation observation, Exception failure) {
-		observation.lowCardinalityKeyValue("outcome", "failure");
-		observation.error(failure);
+	void succeeded() {
+		this.context.setOutcome("success");
+	}
+
+	void failed(Exception failure) {
+		this.context.setOutcome("failure");
+		this.observation.error(failure);
+	}
+
+	void stop() {
+		this.observation.stop();
 	}
 
 }

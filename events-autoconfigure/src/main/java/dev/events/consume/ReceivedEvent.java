@@ -1,6 +1,7 @@
 package dev.events.consume;
 
 import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import dev.events.context.EventContext;
@@ -10,12 +11,13 @@ import dev.events.type.EventTypeDefinition;
 /**
  * A decoded record: the CloudEvent, the registered type it names and the context it carries.
  *
+ * @param record the record it was decoded from
  * @param cloudEvent the CloudEvent
  * @param definition the registered event type
  * @param context the tenant, actor and correlation of the event, with the event itself as the
  * cause of what its handler publishes
  */
-record ReceivedEvent(CloudEvent cloudEvent, EventTypeDefinition<?> definition, EventContext context) {
+record ReceivedEvent(ConsumerRecord<?, ?> record, CloudEvent cloudEvent, EventTypeDefinition<?> definition, EventContext context) {
 
 	String id() {
 		return this.cloudEvent.getId();

@@ -57,7 +57,7 @@ class EventHandlerListenerTests {
 				Set.of(Item.class), Set.of("items"), 1, new HandlerRetry(3, List.of()));
 		EventDecoder decoder = new EventDecoder(new CloudEventRecordMapper(CloudEventsMode.BINARY), registry,
 				new JsonMapper(), false, UnknownTypePolicy.DEAD_LETTER);
-		return new EventHandlerListener(method, decoder, null, transactions, ObservationRegistry.NOOP,
+		return new EventHandlerListener(method, decoder, null, transactions, ObservationRegistry.NOOP, null,
 				new SimpleMeterRegistry());
 	}
 

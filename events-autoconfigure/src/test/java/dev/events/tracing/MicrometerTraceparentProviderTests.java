@@ -1,11 +1,18 @@
 package dev.events.tracing;
 
+import brave.Tracing;
+import brave.propagation.ThreadLocalCurrentTraceContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
+import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+import dev.events.publish.TraceparentProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +44,41 @@ class MicrometerTraceparentProviderTests {
 	@Test
 	void noTraceparentWithoutTracer() {
 		assertThat(provider(null).currentTraceparent()).isNull();
+	}
+
+	@Test
+	void resumedTraceparentIsTheCurrentTraceUntilTheScopeCloses() {
+		BraveTracer brave = braveTracer();
+		MicrometerTraceparentProvider braveProvider = provider(brave);
+		String stored = "00-0000000000000000a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		try (TraceparentProvider.Scope scope = braveProvider.resume(stored)) {
+			assertThat(braveProvider.currentTraceparent()).isEqualTo(stored);
+			assertThat(brave.currentSpan().context().traceId()).isEqualTo("a3ce929d0e0e4736");
+		}
+		assertThat(braveProvider.currentTraceparent()).isNull();
+	}
+
+	@Test
+	void valuesThatAreNotTraceparentsLeaveTheCurrentTraceAlone() {
+		MicrometerTraceparentProvider braveProvider = provider(braveTracer());
+		assertThat(braveProvider.resume(null)).isSameAs(TraceparentProvider.Scope.NONE);
+		assertThat(braveProvider.resume("01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+			.isSameAs(TraceparentProvider.Scope.NONE);
+		assertThat(braveProvider.resume("00-0af7651916cd43dd8448eb211c80319c-b7ad6b71692033-01"))
+			.isSameAs(TraceparentProvider.Scope.NONE);
+		assertThat(braveProvider.currentTraceparent()).isNull();
+	}
+
+	@Test
+	void nothingIsResumedWithoutTracer() {
+		assertThat(provider(null).resume("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+			.isSameAs(TraceparentProvider.Scope.NONE);
+	}
+
+	private static BraveTracer braveTracer() {
+		Tracing tracing = Tracing.newBuilder().currentTraceContext(ThreadLocalCurrentTraceContext.create()).build();
+		return new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()),
+				new BraveBaggageManager());
 	}
 
 	private static MicrometerTraceparentProvider provider(Tracer tracer) {
