@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 import dev.events.chaos.app.ChaosProperties;
+import dev.events.harness.ChildProcess;
 
 /**
  * An instance of the chaos application in a JVM of its own.

@@ -2,7 +2,6 @@ package dev.events.chaos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +10,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.chaos.app.ChaosEvent;
+import dev.events.harness.FreePort;
+import dev.events.harness.KafkaBroker;
+import dev.events.harness.Postgres;
 import dev.events.test.KafkaReset;
 
 /**
@@ -39,8 +41,8 @@ final class ChaosCluster implements AutoCloseable {
 		try {
 			Path workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chaos")), "run-")
 				.toAbsolutePath();
-			ChaosCluster cluster = new ChaosCluster(workDir, KafkaBroker.format(workDir, freePort(), freePort()),
-					new Postgres(workDir.resolve("postgres-data"), freePort()));
+			ChaosCluster cluster = new ChaosCluster(workDir, KafkaBroker.format(workDir, FreePort.next(), FreePort.next()),
+					new Postgres(workDir.resolve("postgres-data"), FreePort.next()));
 			try {
 				cluster.postgres.start();
 				cluster.broker.start();
@@ -89,12 +91,5 @@ final class ChaosCluster implements AutoCloseable {
 			this.postgres.stop();
 		}
 	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 
 }

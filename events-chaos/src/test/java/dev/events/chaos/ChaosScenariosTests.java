@@ -18,6 +18,7 @@ import dev.events.chaos.AppInstance.Plan;
 import dev.events.chaos.ScenarioRun.Recovery;
 import dev.events.chaos.app.ChaosDriver;
 import dev.events.chaos.app.ProducerFaults;
+import dev.events.harness.Pause;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

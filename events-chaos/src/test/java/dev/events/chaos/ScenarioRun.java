@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.events.chaos.AppInstance.ClusterAddress;
 import dev.events.chaos.AppInstance.Plan;
 import dev.events.chaos.app.ChaosEvent;
+import dev.events.harness.Pause;
 import dev.events.test.ConsumerGroupLag;
 
 /**

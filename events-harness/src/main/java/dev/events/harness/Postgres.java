@@ -1,7 +1,8 @@
-package dev.events.chaos;
+package dev.events.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -14,7 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A PostgreSQL server in processes of its own, on a data directory that survives a stop: stop it
  * and start it again, and it comes back with every committed row.
  */
-final class Postgres {
+public final class Postgres {
 
 	private final Path dataDirectory;
 
@@ -22,12 +23,20 @@ final class Postgres {
 
 	private @Nullable EmbeddedPostgres server;
 
-	Postgres(Path dataDirectory, int port) {
+	/**
+	 * Describe a server; nothing starts until {@link #start()}.
+	 * @param dataDirectory its data directory, created by the first start
+	 * @param port its port
+	 */
+	public Postgres(Path dataDirectory, int port) {
 		this.dataDirectory = dataDirectory;
 		this.port = port;
 	}
 
-	void start() {
+	/**
+	 * Start the server, unless it runs.
+	 */
+	public void start() {
 		if (this.server != null) {
 			return;
 		}
@@ -48,7 +57,7 @@ final class Postgres {
 	 * Stop the server with {@code pg_ctl stop}: every connection is cut. {@link #start()} starts
 	 * it again on the same data.
 	 */
-	void stop() {
+	public void stop() {
 		if (this.server != null) {
 			try {
 				this.server.close();
@@ -60,11 +69,34 @@ final class Postgres {
 		}
 	}
 
-	String jdbcUrl(String database) {
+	/**
+	 * Return the operating system's id of the server's main process, the parent of its others.
+	 * @return the pid
+	 */
+	public long pid() {
+		try {
+			return Long.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).strip());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return the JDBC URL of a database of the server; user and password are {@code postgres}.
+	 * @param database the database
+	 * @return its URL
+	 */
+	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + database;
 	}
 
-	DataSource dataSource(String database) {
+	/**
+	 * Return a DataSource, without a pool, on a database of the server.
+	 * @param database the database
+	 * @return the DataSource
+	 */
+	public DataSource dataSource(String database) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(jdbcUrl(database));
 		dataSource.setUser("postgres");

@@ -1,4 +1,4 @@
-package dev.events.chaos;
+package dev.events.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import org.apache.kafka.common.Uuid;
  * classpath, with a log directory that outlives the process: {@code kill -9} it and start it
  * again, and it recovers its logs as a production broker would.
  */
-final class KafkaBroker {
+public final class KafkaBroker {
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
@@ -38,7 +38,7 @@ final class KafkaBroker {
 	 * @param controllerPort the KRaft controller port
 	 * @return the broker, not started
 	 */
-	static KafkaBroker format(Path workDir, int port, int controllerPort) {
+	public static KafkaBroker format(Path workDir, int port, int controllerPort) {
 		Path config = workDir.resolve("kafka.properties");
 		Path logback = workDir.resolve("kafka-logback.xml");
 		try {
@@ -78,37 +78,65 @@ final class KafkaBroker {
 		return new KafkaBroker(port, broker);
 	}
 
-	String bootstrapServers() {
+	/**
+	 * Return the address clients connect to.
+	 * @return the bootstrap servers
+	 */
+	public String bootstrapServers() {
 		return "127.0.0.1:" + this.port;
 	}
 
 	/**
 	 * Start the broker, unless it runs, and wait until it answers.
 	 */
-	void start() {
+	public void start() {
 		if (!this.process.isAlive()) {
 			this.process.start();
 		}
 		awaitReady();
 	}
 
-	void kill() {
+	/**
+	 * Return the operating system's id of the broker's process.
+	 * @return the pid
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * Kill the broker with {@code SIGKILL}.
+	 */
+	public void kill() {
 		this.process.kill();
 	}
 
-	void pause() {
+	/**
+	 * Freeze the broker with {@code SIGSTOP}.
+	 */
+	public void pause() {
 		this.process.pause();
 	}
 
-	void resume() {
+	/**
+	 * Thaw a frozen broker.
+	 */
+	public void resume() {
 		this.process.resume();
 	}
 
-	void stop() {
+	/**
+	 * Stop the broker politely.
+	 */
+	public void stop() {
 		this.process.stop();
 	}
 
-	Admin admin() {
+	/**
+	 * Return a new admin client of the broker, to be closed by the caller.
+	 * @return the admin client
+	 */
+	public Admin admin() {
 		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
 	}

@@ -1,16 +1,20 @@
-package dev.events.chaos;
+package dev.events.harness;
 
 import java.time.Duration;
 
 /**
- * Sleeping for the harness, which waits for real time to pass while faults last.
+ * Sleeping for harnesses that wait for real time to pass.
  */
-final class Pause {
+public final class Pause {
 
 	private Pause() {
 	}
 
-	static void of(Duration duration) {
+	/**
+	 * Sleep, turning an interruption into an exception.
+	 * @param duration how long
+	 */
+	public static void of(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}

@@ -1,4 +1,4 @@
-package dev.events.chaos;
+package dev.events.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +18,13 @@ import org.jspecify.annotations.Nullable;
  * can be killed with {@code SIGKILL}, frozen with {@code SIGSTOP} and thawed with
  * {@code SIGCONT}: the faults a real host deals its processes.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
 	private static final Set<Process> started = ConcurrentHashMap.newKeySet();
 
 	static {
 		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> started.forEach(Process::destroyForcibly), "chaos-child-reaper"));
+			.addShutdownHook(new Thread(() -> started.forEach(Process::destroyForcibly), "harness-child-reaper"));
 	}
 
 	private final String name;
@@ -51,8 +51,8 @@ final class ChildProcess {
 	 * @param log the file its output is appended to
 	 * @return the process, not started
 	 */
-	static ChildProcess java(String name, String heap, List<String> jvmOptions, String mainClass, List<String> args,
-			Path log) {
+	public static ChildProcess java(String name, String heap, List<String> jvmOptions, String mainClass,
+			List<String> args, Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + heap);
@@ -71,7 +71,7 @@ final class ChildProcess {
 	 * @param args its arguments
 	 * @param log the file its output is appended to
 	 */
-	static void runToEnd(String name, String mainClass, List<String> args, Path log) {
+	public static void runToEnd(String name, String mainClass, List<String> args, Path log) {
 		ChildProcess tool = java(name, "256m", List.of(), mainClass, args, log);
 		tool.start();
 		try {
@@ -86,7 +86,11 @@ final class ChildProcess {
 		}
 	}
 
-	void start() {
+	/**
+	 * Start the process.
+	 * @throws IllegalStateException if it runs already
+	 */
+	public void start() {
 		if (isAlive()) {
 			throw new IllegalStateException(this.name + " is already running");
 		}
@@ -104,7 +108,7 @@ final class ChildProcess {
 	/**
 	 * Send {@code SIGKILL} and wait until the process is gone.
 	 */
-	void kill() {
+	public void kill() {
 		Process running = process();
 		running.destroyForcibly();
 		try {
@@ -122,7 +126,7 @@ final class ChildProcess {
 	 * Wait for the process to end by itself.
 	 * @param timeout how long to wait
 	 */
-	void awaitExit(Duration timeout) {
+	public void awaitExit(Duration timeout) {
 		try {
 			if (!process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new IllegalStateException(this.name + " still runs after " + timeout);
@@ -138,7 +142,7 @@ final class ChildProcess {
 	 * Wait until the process is frozen, as one that sends itself {@code SIGSTOP} is.
 	 * @param timeout how long to wait
 	 */
-	void awaitFrozen(Duration timeout) {
+	public void awaitFrozen(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!isFrozen()) {
 			if (System.nanoTime() > deadline || !isAlive()) {
@@ -161,21 +165,21 @@ final class ChildProcess {
 	/**
 	 * Freeze the process, as a long GC pause or a stalled VM would.
 	 */
-	void pause() {
+	public void pause() {
 		signal("STOP");
 	}
 
 	/**
 	 * Thaw a {@link #pause() frozen} process.
 	 */
-	void resume() {
+	public void resume() {
 		signal("CONT");
 	}
 
 	/**
 	 * Stop the process politely if it is running, as at the end of a scenario.
 	 */
-	void stop() {
+	public void stop() {
 		if (isAlive()) {
 			send("CONT");
 			process().destroy();
@@ -190,11 +194,27 @@ final class ChildProcess {
 		}
 	}
 
-	boolean isAlive() {
+	/**
+	 * Whether the process was started and has not ended.
+	 * @return whether it runs
+	 */
+	public boolean isAlive() {
 		return this.process != null && this.process.isAlive();
 	}
 
-	Path log() {
+	/**
+	 * Return the operating system's id of the running process.
+	 * @return the pid
+	 */
+	public long pid() {
+		return process().pid();
+	}
+
+	/**
+	 * Return the file the process writes its output to.
+	 * @return the log file
+	 */
+	public Path log() {
 		return this.log;
 	}
 

@@ -1,0 +1,49 @@
+package dev.events.benchmarks.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+import dev.events.consume.EventEnvelope;
+import dev.events.consume.EventHandler;
+
+/**
+ * An {@code @EventHandler} with an empty body, through the inbox, that records when each
+ * invocation on a measured event starts, and writes those times when the service stops.
+ */
+@Component
+@ConditionalOnBooleanProperty("bench.handle")
+public class HandlerTimes {
+
+	/** The handler's id, also its consumer group. */
+	public static final String HANDLER_ID = "bench-handler";
+
+	private final Map<String, Long> startMicros = new ConcurrentHashMap<>();
+
+	private final WorkloadProperties workload;
+
+	HandlerTimes(WorkloadProperties workload) {
+		this.workload = workload;
+	}
+
+	@EventHandler(id = HANDLER_ID)
+	void handle(EventEnvelope<Measured> event) {
+		if (event.payload().measured()) {
+			this.startMicros.putIfAbsent(event.id(), Micros.now());
+		}
+	}
+
+	@PreDestroy
+	void write() {
+		List<String> lines = new ArrayList<>(this.startMicros.size());
+		this.startMicros.forEach((id, micros) -> lines.add(id + "\t" + micros));
+		TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED), lines);
+	}
+
+}

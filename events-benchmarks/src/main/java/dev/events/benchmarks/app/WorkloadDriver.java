@@ -1,0 +1,187 @@
+package dev.events.benchmarks.app;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.events.publish.EventPublisher;
+
+/**
+ * Runs the transactions of the benchmark on its threads: the warm-up, then, once every thread
+ * finished it, the measured ones, either as fast as the threads go (closed loop) or each at its
+ * place in a fixed schedule (open loop, so a stall delays later commits instead of hiding in
+ * fewer of them). Writes when the measured phase started and ended, and the commit time of each
+ * measured event of an open-loop run.
+ */
+@Component
+class WorkloadDriver implements ApplicationRunner {
+
+	private static final Log logger = LogFactory.getLog(WorkloadDriver.class);
+
+	private static final String NOTE = "x".repeat(200);
+
+	private final WorkloadProperties workload;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	private final EventPublisher publisher;
+
+	private final AtomicReferenceArray<UUID> eventIds;
+
+	private final AtomicLongArray commitMicros;
+
+	private volatile long measuredStartNanos;
+
+	WorkloadDriver(WorkloadProperties workload, TransactionTemplate transactions, JdbcClient jdbc, EventPublisher publisher) {
+		this.workload = workload;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.publisher = publisher;
+		this.eventIds = new AtomicReferenceArray<>(workload.transactions());
+		this.commitMicros = new AtomicLongArray(workload.transactions());
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Thread driver = new Thread(this::runAll, "bench-workload");
+		driver.start();
+	}
+
+	private void runAll() {
+		CyclicBarrier warmedUp = new CyclicBarrier(this.workload.threads(), this::startMeasuring);
+		List<Thread> threads = new ArrayList<>();
+		for (int thread = 0; thread < this.workload.threads(); thread++) {
+			int index = thread;
+			Thread worker = new Thread(() -> runThread(index, warmedUp), "bench-" + thread);
+			worker.start();
+			threads.add(worker);
+		}
+		for (Thread thread : threads) {
+			join(thread);
+		}
+		long end = Micros.now();
+		if (this.workload.rate() > 0) {
+			writeCommits();
+		}
+		TimingFiles.write(this.workload.output().resolve(TimingFiles.WORKLOAD_END),
+				List.of("end\t" + end, "transactions\t" + this.workload.transactions()));
+		logger.info("Workload done: " + this.workload.total() + " transactions");
+	}
+
+	private void startMeasuring() {
+		this.measuredStartNanos = System.nanoTime();
+		TimingFiles.write(this.workload.output().resolve(TimingFiles.MEASURE_START), List.of("start\t" + Micros.now()));
+	}
+
+	private void runThread(int thread, CyclicBarrier warmedUp) {
+		long[] seqByKey = new long[this.workload.keys()];
+		runPhase(thread, this.workload.warmup(), false, seqByKey, System.nanoTime());
+		await(warmedUp);
+		runPhase(thread, this.workload.transactions(), true, seqByKey, this.measuredStartNanos);
+	}
+
+	private void runPhase(int thread, int count, boolean measured, long[] seqByKey, long startNanos) {
+		int threads = this.workload.threads();
+		for (int n = thread; n < count; n += threads) {
+			if (this.workload.rate() > 0) {
+				waitUntil(startNanos + n * TimeUnit.SECONDS.toNanos(1) / this.workload.rate());
+			}
+			int keyIndex = ownKey(thread, n / threads);
+			runTransaction(n, "key-" + keyIndex, seqByKey[keyIndex]++, measured);
+		}
+	}
+
+	/**
+	 * Return the {@code i}th of the keys a thread owns, round-robin.
+	 */
+	private int ownKey(int thread, int i) {
+		int threads = this.workload.threads();
+		int owned = (this.workload.keys() - thread + threads - 1) / threads;
+		return thread + (i % owned) * threads;
+	}
+
+	private void runTransaction(int n, String key, long seq, boolean measured) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("INSERT INTO bench_orders (order_key, seq, amount) VALUES (?, ?, ?)")
+				.params(key, seq, BigDecimal.valueOf(n % 10_000, 2))
+				.update();
+			if (this.workload.publish()) {
+				UUID id = this.publisher.publish(new Measured(key, seq, measured, NOTE));
+				if (measured && this.workload.rate() > 0) {
+					recordCommit(n, id);
+				}
+			}
+		});
+	}
+
+	private void recordCommit(int n, UUID id) {
+		this.eventIds.set(n, id);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				WorkloadDriver.this.commitMicros.set(n, Micros.now());
+			}
+
+		});
+	}
+
+	private void writeCommits() {
+		List<String> lines = new ArrayList<>(this.workload.transactions());
+		for (int n = 0; n < this.workload.transactions(); n++) {
+			lines.add(this.eventIds.get(n) + "\t" + this.commitMicros.get(n));
+		}
+		TimingFiles.write(this.workload.output().resolve(TimingFiles.COMMITS), lines);
+	}
+
+	private static void waitUntil(long nanos) {
+		long wait;
+		while ((wait = nanos - System.nanoTime()) > 0) {
+			LockSupport.parkNanos(wait);
+		}
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (BrokenBarrierException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

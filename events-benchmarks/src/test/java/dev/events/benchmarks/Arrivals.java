@@ -1,0 +1,128 @@
+package dev.events.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.events.benchmarks.app.Micros;
+import dev.events.harness.Pause;
+import dev.events.test.TopicReader;
+
+/**
+ * A plain Kafka consumer, independent of {@code events}, that records when each event of a run
+ * arrives: it starts at the topic's end, so it sees only what the run publishes.
+ */
+final class Arrivals implements AutoCloseable {
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final List<Arrival> arrived = new CopyOnWriteArrayList<>();
+
+	private final KafkaConsumer<String, byte[]> consumer;
+
+	private final Thread poller;
+
+	private volatile boolean running = true;
+
+	private Arrivals(String bootstrapServers, String topic, int partitions) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+				ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
+		List<TopicPartition> assigned = IntStream.range(0, partitions)
+			.mapToObj((partition) -> new TopicPartition(topic, partition))
+			.toList();
+		this.consumer.assign(assigned);
+		this.consumer.seekToEnd(assigned);
+		assigned.forEach(this.consumer::position);
+		this.poller = new Thread(this::poll, "bench-arrivals");
+	}
+
+	/**
+	 * Start recording the events that arrive from now on.
+	 */
+	static Arrivals start(String bootstrapServers, String topic, int partitions) {
+		Arrivals arrivals = new Arrivals(bootstrapServers, topic, partitions);
+		arrivals.poller.start();
+		return arrivals;
+	}
+
+	private void poll() {
+		try {
+			while (this.running) {
+				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(50))) {
+					long now = Micros.now();
+					JsonNode data = json.readTree(record.value());
+					this.arrived.add(new Arrival(TopicReader.eventId(record), record.key(), data.get("seq").asLong(),
+							data.get("measured").asBoolean(), now));
+				}
+			}
+		}
+		finally {
+			this.consumer.close();
+		}
+	}
+
+	/**
+	 * Wait until the given number of records arrived.
+	 * @param count the number
+	 * @param timeout how long to wait at most
+	 * @return every arrival
+	 */
+	List<Arrival> await(int count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.arrived.size() < count) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("%d of %d events arrived within %s".formatted(this.arrived.size(), count,
+						timeout));
+			}
+			Pause.of(Duration.ofMillis(5));
+		}
+		return new ArrayList<>(this.arrived);
+	}
+
+	/**
+	 * Return what arrived so far.
+	 * @return every arrival, in order
+	 */
+	List<Arrival> snapshot() {
+		return new ArrayList<>(this.arrived);
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		try {
+			this.poller.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * An event that arrived.
+	 *
+	 * @param eventId its CloudEvent id
+	 * @param key its key
+	 * @param seq its place among its key's events
+	 * @param measured whether it belongs to the measured phase
+	 * @param micros when it arrived
+	 */
+	record Arrival(String eventId, String key, long seq, boolean measured, long micros) {
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.events.benchmarks;
+
+import java.util.Locale;
+
+/**
+ * How much the benchmarks run: {@code smoke} (CI: seconds, correctness only, no report) or
+ * {@code full} (every workload at full size, three times, and {@code docs/benchmarks.md}
+ * rewritten), from the {@code benchmarks.scale} system property.
+ *
+ * @param warmup transactions before the measured ones of each run
+ * @param transactions measured transactions of a throughput run
+ * @param latencyTransactions measured transactions of a run on a fixed schedule
+ * @param repetitions runs of each workload
+ * @param writesReport whether the results are written to {@code docs/benchmarks.md}
+ */
+record BenchmarkScale(int warmup, int transactions, int latencyTransactions, int repetitions, boolean writesReport) {
+
+	static final BenchmarkScale SMOKE = new BenchmarkScale(200, 2_000, 600, 1, false);
+
+	static final BenchmarkScale FULL = new BenchmarkScale(10_000, 100_000, 30_000, 3, true);
+
+	static BenchmarkScale current() {
+		return "full".equals(System.getProperty("benchmarks.scale", "smoke").toLowerCase(Locale.ROOT)) ? FULL : SMOKE;
+	}
+
+}

@@ -1,0 +1,155 @@
+package dev.events.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+
+import dev.events.benchmarks.BenchmarksTests.Repetition;
+
+/**
+ * Writes {@code docs/benchmarks.md}: each figure as the median of the repetitions with their
+ * range, next to its baseline from the same run, with the CPU each process used.
+ */
+final class BenchmarksReport {
+
+	private BenchmarksReport() {
+	}
+
+	static void write(Path file, BenchmarkCluster cluster, List<Repetition> repetitions) {
+		StringBuilder report = new StringBuilder();
+		report.append("""
+				# Benchmarks
+
+				Written by `./mvnw -B -ntp verify -pl events-benchmarks -am -Dbenchmarks.scale=full` on %s. \
+				Machine: %s. Java %s, Kafka %s (a broker in a process of its own), PostgreSQL %s (a server in \
+				processes of its own), the service in a JVM of its own with the starter's defaults. Each figure is \
+				the median of %d runs, side by side in one session, with the range in brackets. Every run counted \
+				lost, duplicated and reordered events while it was measured: 0 in every run, or this file would not \
+				have been written.
+
+				""".formatted(LocalDate.now(), Machine.describe(), Runtime.version(), AppInfoParser.getVersion(),
+				cluster.postgresVersion(), repetitions.size()));
+		throughput(report, repetitions);
+		latency(report, repetitions);
+		report.append("""
+				## Not measured yet
+
+				The outbox drain (target 3), the handler against a raw `@KafkaListener` (target 4), direct publishing \
+				against a raw `KafkaTemplate` (target 5), housekeeping at scale (target 6) and the Spring Modulith \
+				peer are the next workloads of this module (issue 10).
+				""");
+		try {
+			Files.writeString(file, report.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void throughput(StringBuilder report, List<Repetition> repetitions) {
+		List<RunResult> bare = repetitions.stream().map(Repetition::bare).toList();
+		List<RunResult> events = repetitions.stream().map(Repetition::events).toList();
+		double bareRate = median(bare, RunResult::rate);
+		report.append("""
+				## End to end, one event per business transaction (target 1: >= 0.75 of the bare transaction)
+
+				8 threads, each transaction inserts one business row and, with `events`, publishes one ~300-byte \
+				event; 1,000 keys, 6 partitions; %,d measured transactions after %,d of warm-up. For `events`, the \
+				rate runs from the first measured transaction to the arrival of the last measured event at a plain \
+				`KafkaConsumer`. CPU is per measured transaction, in microseconds.
+
+				| | per second | ratio to the bare transaction | CPU: service | CPU: broker | CPU: PostgreSQL |
+				|---|---|---|---|---|---|
+				""".formatted(bare.get(0).workload().transactions(), bare.get(0).workload().warmup()));
+		report.append(throughputRow("the transaction without an event", bare, bareRate));
+		report.append(throughputRow("`events` (defaults), end to end", events, bareRate));
+		report.append('\n');
+	}
+
+	private static String throughputRow(String name, List<RunResult> runs, double bareRate) {
+		return String.format(Locale.ROOT, "| %s | %s | %.2f | %s | %s | %s |%n", name, figure(runs, RunResult::rate, "%,.0f"),
+				median(runs, RunResult::rate) / bareRate,
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().service()), "%.0f"),
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().broker()), "%.0f"),
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().database()), "%.0f"));
+	}
+
+	private static void latency(StringBuilder report, List<Repetition> repetitions) {
+		report.append("""
+				## At a steady rate (target 2: commit -> consumer p50 <= 1 ms, p99 <= 5 ms; commit -> handler \
+				p99 <= 10 ms; at the higher rate p99 <= 10 ms)
+
+				Commits on a fixed schedule (open loop), each event's latency from its own commit: to its arrival at \
+				a plain `KafkaConsumer`, and to the start of an `@EventHandler` with the PostgreSQL inbox. \
+				Milliseconds.
+
+				| rate | commit -> consumer p50 | p99 | p99.9 | commit -> handler p50 | p99 | p99.9 |
+				|---|---|---|---|---|---|---|
+				""");
+		for (List<RunResult> runs : List.of(repetitions.stream().map(Repetition::steady).toList(),
+				repetitions.stream().map(Repetition::high).toList())) {
+			report.append("| %,d/s | %s | %s | %s | %s | %s | %s |%n".formatted(runs.get(0).workload().rate(),
+					figure(runs, (run) -> Percentiles.of(run.commitToConsumer()).p50(), "%.1f"),
+					figure(runs, (run) -> Percentiles.of(run.commitToConsumer()).p99(), "%.1f"),
+					figure(runs, (run) -> Percentiles.of(run.commitToConsumer()).p999(), "%.1f"),
+					figure(runs, (run) -> Percentiles.of(run.commitToHandler()).p50(), "%.1f"),
+					figure(runs, (run) -> Percentiles.of(run.commitToHandler()).p99(), "%.1f"),
+					figure(runs, (run) -> Percentiles.of(run.commitToHandler()).p999(), "%.1f")));
+		}
+		report.append('\n');
+	}
+
+	/**
+	 * The median of the runs, with their range.
+	 */
+	private static String figure(List<RunResult> runs, ToDoubleFunction<RunResult> value, String format) {
+		double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+		return String.format(Locale.ROOT, format + " [" + format + "-" + format + "]", median(values), values[0],
+				values[values.length - 1]);
+	}
+
+	private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
+		return median(runs.stream().mapToDouble(value).sorted().toArray());
+	}
+
+	private static double median(double[] sorted) {
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	/**
+	 * What the benchmarks ran on.
+	 */
+	static final class Machine {
+
+		private Machine() {
+		}
+
+		static String describe() {
+			return "%d cores (%s), %s of memory".formatted(Runtime.getRuntime().availableProcessors(),
+					procField("/proc/cpuinfo", "model name"), procField("/proc/meminfo", "MemTotal"));
+		}
+
+		private static String procField(String file, String name) {
+			try (Stream<String> lines = Files.lines(Path.of(file))) {
+				return lines.filter((line) -> line.startsWith(name))
+					.map((line) -> line.substring(line.indexOf(':') + 1).strip())
+					.findFirst()
+					.orElse("unknown");
+			}
+			catch (IOException ex) {
+				return "unknown";
+			}
+		}
+
+	}
+
+}

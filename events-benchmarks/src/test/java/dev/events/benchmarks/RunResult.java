@@ -1,0 +1,83 @@
+package dev.events.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.events.benchmarks.ServiceRun.Cpu;
+import dev.events.test.KeyOrder;
+
+/**
+ * What one run measured.
+ *
+ * @param workload what the run did
+ * @param startMicros when the measured transactions started
+ * @param endMicros when the last measured transaction committed, or, for a run that publishes,
+ * when its last event arrived
+ * @param arrivals every event that arrived, duplicates included, in arrival order
+ * @param commitMicros the commit time of each measured event, by id (runs on a fixed schedule)
+ * @param handledMicros when the handler started on each measured event, by id
+ * @param cpu the CPU each process used while the measured transactions ran and were delivered
+ */
+record RunResult(Workload workload, long startMicros, long endMicros, List<Arrivals.Arrival> arrivals,
+		Map<String, Long> commitMicros, Map<String, Long> handledMicros, Cpu cpu) {
+
+	/**
+	 * Return the measured transactions per second, end to end for a run that publishes.
+	 * @return the rate
+	 */
+	double rate() {
+		return this.workload.transactions() * 1_000_000.0 / (this.endMicros - this.startMicros);
+	}
+
+	/**
+	 * Check what arrived: every event once, in order per key.
+	 * @return the per-key order of the arrivals
+	 */
+	KeyOrder order() {
+		KeyOrder order = new KeyOrder();
+		this.arrivals.forEach((arrival) -> order.deliver(arrival.eventId(), arrival.key(), arrival.seq()));
+		return order;
+	}
+
+	/**
+	 * Return the time from each measured event's commit to its arrival at a plain consumer.
+	 * @return the latencies in microseconds
+	 */
+	List<Long> commitToConsumer() {
+		Map<String, Long> firstArrival = new HashMap<>();
+		this.arrivals.forEach((arrival) -> firstArrival.putIfAbsent(arrival.eventId(), arrival.micros()));
+		return since(this.commitMicros, firstArrival);
+	}
+
+	/**
+	 * Return the time from each measured event's commit to the start of its handler.
+	 * @return the latencies in microseconds
+	 */
+	List<Long> commitToHandler() {
+		return since(this.commitMicros, this.handledMicros);
+	}
+
+	/**
+	 * Return the CPU time a process used per measured transaction.
+	 * @param cpu the process's CPU time over the run
+	 * @return microseconds per transaction
+	 */
+	double cpuMicrosPerTransaction(Duration cpu) {
+		return cpu.toNanos() / 1000.0 / this.workload.transactions();
+	}
+
+	private static List<Long> since(Map<String, Long> from, Map<String, Long> to) {
+		List<Long> latencies = new ArrayList<>(from.size());
+		from.forEach((id, start) -> {
+			Long end = to.get(id);
+			if (end != null) {
+				latencies.add(end - start);
+			}
+		});
+		return latencies;
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.events.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.events.benchmarks.app.BenchmarkApplication;
+import dev.events.benchmarks.app.HandlerTimes;
+import dev.events.benchmarks.app.Measured;
+import dev.events.benchmarks.app.TimingFiles;
+import dev.events.harness.ChildProcess;
+import dev.events.harness.Pause;
+import dev.events.harness.ProcessCpu;
+import dev.events.test.ConsumerGroupLag;
+
+/**
+ * One run of the benchmark service: starts it on a database of its own, records the events it
+ * publishes as they arrive, the CPU each process used while the measured transactions ran and
+ * were delivered, and the service's own timings.
+ */
+final class ServiceRun {
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+	private static final Duration DUPLICATE_GRACE = Duration.ofSeconds(2);
+
+	private final BenchmarkCluster cluster;
+
+	private final String name;
+
+	private final Workload workload;
+
+	ServiceRun(BenchmarkCluster cluster, String name, Workload workload) {
+		this.cluster = cluster;
+		this.name = name;
+		this.workload = workload;
+	}
+
+	RunResult run() {
+		this.cluster.resetTopic();
+		Path output = this.cluster.workDir().resolve(this.name);
+		ChildProcess service = ChildProcess.java(this.name, "1g", List.of("-XX:+UseParallelGC"),
+				BenchmarkApplication.class.getName(), arguments(output), this.cluster.workDir().resolve(this.name + ".log"));
+		try (Arrivals arrivals = this.workload.publish()
+				? Arrivals.start(this.cluster.bootstrapServers(), Measured.TOPIC, BenchmarkCluster.PARTITIONS) : null) {
+			service.start();
+			long start = awaitFile(output.resolve(TimingFiles.MEASURE_START), service).get("start");
+			Cpu before = Cpu.of(service, this.cluster);
+			long end = awaitFile(output.resolve(TimingFiles.WORKLOAD_END), service).get("end");
+			if (arrivals != null) {
+				end = arrivals.await(this.workload.total(), TIMEOUT)
+					.stream()
+					.filter(Arrivals.Arrival::measured)
+					.mapToLong(Arrivals.Arrival::micros)
+					.max()
+					.orElse(end);
+			}
+			Cpu used = Cpu.of(service, this.cluster).minus(before);
+			List<Arrivals.Arrival> arrived = List.of();
+			if (arrivals != null) {
+				Pause.of(DUPLICATE_GRACE);
+				arrived = arrivals.snapshot();
+			}
+			if (this.workload.handle()) {
+				awaitHandled();
+			}
+			service.stop();
+			return new RunResult(this.workload, start, end, arrived, readIfPresent(output.resolve(TimingFiles.COMMITS)),
+					readIfPresent(output.resolve(TimingFiles.HANDLED)), used);
+		}
+		finally {
+			service.stop();
+		}
+	}
+
+	private List<String> arguments(Path output) {
+		return List.of("--spring.datasource.url=" + this.cluster.newDatabase(),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--spring.kafka.bootstrap-servers=" + this.cluster.bootstrapServers(),
+				"--bench.publish=" + this.workload.publish(), "--bench.handle=" + this.workload.handle(),
+				"--bench.warmup=" + this.workload.warmup(), "--bench.transactions=" + this.workload.transactions(),
+				"--bench.rate=" + this.workload.rate(), "--bench.output=" + output);
+	}
+
+	private void awaitHandled() {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (ConsumerGroupLag.of(this.cluster.bootstrapServers(), HandlerTimes.HANDLER_ID, Measured.TOPIC)
+			.values()
+			.stream()
+			.anyMatch((lag) -> lag > 0)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The handler did not catch up within " + TIMEOUT);
+			}
+			Pause.of(Duration.ofMillis(100));
+		}
+	}
+
+	private static Map<String, Long> awaitFile(Path file, ChildProcess service) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!Files.exists(file)) {
+			if (!service.isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException("No %s from %s; see %s".formatted(file.getFileName(), service,
+						service.log()));
+			}
+			Pause.of(Duration.ofMillis(5));
+		}
+		return TimingFiles.read(file);
+	}
+
+	private static Map<String, Long> readIfPresent(Path file) {
+		return Files.exists(file) ? TimingFiles.read(file) : Map.of();
+	}
+
+	/**
+	 * CPU time of each process of a run.
+	 *
+	 * @param service the benchmark service
+	 * @param broker the Kafka broker
+	 * @param database PostgreSQL, all its processes
+	 */
+	record Cpu(Duration service, Duration broker, Duration database) {
+
+		static Cpu of(ChildProcess service, BenchmarkCluster cluster) {
+			return new Cpu(ProcessCpu.of(service.pid()), ProcessCpu.of(cluster.brokerPid()),
+					ProcessCpu.of(cluster.postgresPid()));
+		}
+
+		Cpu minus(Cpu earlier) {
+			return new Cpu(this.service.minus(earlier.service), this.broker.minus(earlier.broker),
+					this.database.minus(earlier.database));
+		}
+
+	}
+
+}
