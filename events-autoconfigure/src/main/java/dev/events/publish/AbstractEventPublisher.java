@@ -1,6 +1,8 @@
 package dev.events.publish;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,8 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 	private final OutboundEventFactory factory;
 
 	private final MeterRegistry meterRegistry;
+
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a publisher.
@@ -52,13 +56,16 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 	 */
 	protected abstract void deliver(OutboundEvent event);
 
+	/**
+	 * Count a publication in a counter registered once per type and outcome, not built and
+	 * looked up in the registry on every call.
+	 */
 	private void count(String type, String outcome) {
-		Counter.builder("events.published")
+		this.counters.computeIfAbsent(type + '\n' + outcome, (key) -> Counter.builder("events.published")
 			.description("Events published, by CloudEvent type and outcome")
 			.tag("type", type)
 			.tag("outcome", outcome)
-			.register(this.meterRegistry)
-			.increment();
+			.register(this.meterRegistry)).increment();
 	}
 
 }

@@ -5,10 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.expression.Expression;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
-import org.springframework.expression.spel.support.SimpleEvaluationContext;
-import org.springframework.util.StringUtils;
 
 /**
  * Maps event classes to their {@link EventTypeDefinition}, and CloudEvent types back to classes.
@@ -19,8 +15,6 @@ import org.springframework.util.StringUtils;
  * registry: {@code events} never loads a class named by a message.
  */
 public class EventTypeRegistry {
-
-	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
 	private final Map<Class<?>, EventTypeDefinition<?>> byClass = new ConcurrentHashMap<>();
 
@@ -110,21 +104,9 @@ public class EventTypeRegistry {
 				.formatted(eventClass.getName()));
 		}
 		EventTypeDefinition<?> definition = new EventTypeDefinition<>(annotation.getString("type"),
-				annotation.getString("topic"), eventClass, keyResolver(annotation.getString("key")));
+				annotation.getString("topic"), eventClass, KeyResolvers.of(eventClass, annotation.getString("key")));
 		register(definition);
 		return definition;
-	}
-
-	private static PartitionKeyResolver<Object> keyResolver(String expression) {
-		if (!StringUtils.hasText(expression)) {
-			return PartitionKeyResolver.none();
-		}
-		Expression parsed = PARSER.parseExpression(expression);
-		SimpleEvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build();
-		return (event) -> {
-			Object key = parsed.getValue(context, event);
-			return (key != null) ? key.toString() : null;
-		};
 	}
 
 }

@@ -26,6 +26,12 @@ class EventTypeRegistryTests {
 	}
 
 	@Test
+	void keyPropertyIsReadFromAGetterAndANullKeyIsNoKey() {
+		assertThat(this.registry.definitionFor(InvoiceSent.class).keyOf(new InvoiceSent(42))).isEqualTo("42");
+		assertThat(this.registry.definitionFor(OrderPlaced.class).keyOf(new OrderPlaced(null, null))).isNull();
+	}
+
+	@Test
 	void eventWithoutKeyExpressionHasNoKey() {
 		assertThat(this.registry.definitionFor(Heartbeat.class).keyOf(new Heartbeat())).isNull();
 	}
@@ -82,6 +88,21 @@ class EventTypeRegistryTests {
 	}
 
 	record Customer(String id) {
+	}
+
+	@DomainEvent(type = "billing.InvoiceSent", topic = "invoices", key = "invoiceNumber")
+	static final class InvoiceSent {
+
+		private final long invoiceNumber;
+
+		InvoiceSent(long invoiceNumber) {
+			this.invoiceNumber = invoiceNumber;
+		}
+
+		public long getInvoiceNumber() {
+			return this.invoiceNumber;
+		}
+
 	}
 
 }
