@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -34,11 +35,14 @@ import dev.events.publish.OutboundEvent;
  */
 public class JdbcOutboxStore implements OutboxStore {
 
+	/**
+	 * The insert of every published event, with positional parameters bound by type rather than
+	 * named ones whose types are detected on every call.
+	 */
 	private static final String INSERT = """
 			INSERT INTO events_outbox (event_id, shard, key_hash, topic, partition_key, event_type, source, event_time,
 			    tenant_id, actor_id, correlation_id, causation_id, traceparent, data_content_type, data)
-			VALUES (:id, :shard, :keyHash, :topic, :key, :type, :source, :time,
-			    :tenantId, :actorId, :correlationId, :causationId, :traceparent, :dataContentType, :data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			""";
 
 	/**
@@ -128,6 +132,8 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private final DataSource dataSource;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final JdbcClient jdbc;
 
 	private final String selectPending;
@@ -157,7 +163,8 @@ public class JdbcOutboxStore implements OutboxStore {
 	public JdbcOutboxStore(DataSource dataSource, JdbcDialect dialect, int shards, boolean keepSent, Clock clock) {
 		Assert.isTrue(shards > 0, "shards must be positive");
 		this.dataSource = dataSource;
-		this.jdbc = JdbcClient.create(dataSource);
+		this.jdbcTemplate = new JdbcTemplate(dataSource);
+		this.jdbc = JdbcClient.create(this.jdbcTemplate);
 		this.selectPending = SELECT_PENDING.formatted(dialect.databaseTime());
 		this.deleteSent = DELETE_SENT.formatted(dialect.databaseTime());
 		this.markSent = MARK_SENT.formatted(dialect.databaseTime());
@@ -171,23 +178,23 @@ public class JdbcOutboxStore implements OutboxStore {
 	public void append(OutboundEvent event) {
 		requireTransactionalConnection(event);
 		int keyHash = KeyHash.of(event.key(), event.id());
-		this.jdbc.sql(INSERT)
-			.param("id", event.id())
-			.param("shard", Math.floorMod(keyHash, this.shards))
-			.param("keyHash", keyHash)
-			.param("topic", event.topic())
-			.param("key", event.key())
-			.param("type", event.type())
-			.param("source", event.source().toString())
-			.param("time", event.time())
-			.param("tenantId", event.tenantId())
-			.param("actorId", event.actorId())
-			.param("correlationId", event.correlationId())
-			.param("causationId", event.causationId())
-			.param("traceparent", event.traceparent())
-			.param("dataContentType", event.dataContentType())
-			.param("data", event.data())
-			.update();
+		this.jdbcTemplate.update(INSERT, (statement) -> {
+			statement.setObject(1, event.id());
+			statement.setInt(2, Math.floorMod(keyHash, this.shards));
+			statement.setInt(3, keyHash);
+			statement.setString(4, event.topic());
+			statement.setString(5, event.key());
+			statement.setString(6, event.type());
+			statement.setString(7, event.source().toString());
+			statement.setObject(8, event.time());
+			statement.setString(9, event.tenantId());
+			statement.setString(10, event.actorId());
+			statement.setString(11, event.correlationId());
+			statement.setString(12, event.causationId());
+			statement.setString(13, event.traceparent());
+			statement.setString(14, event.dataContentType());
+			statement.setBytes(15, event.data());
+		});
 	}
 
 	/**
