@@ -10,24 +10,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import brave.Tracing;
 import brave.handler.MutableSpan;
 import brave.handler.SpanHandler;
-import brave.propagation.ThreadLocalCurrentTraceContext;
 import brave.propagation.TraceContext;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
-import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
-import io.micrometer.tracing.brave.bridge.BravePropagator;
 import io.micrometer.tracing.brave.bridge.BraveTracer;
-import io.micrometer.tracing.brave.bridge.W3CPropagation;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -46,6 +36,7 @@ import dev.events.consume.EventHandler;
 import dev.events.consume.EventHandlingContext;
 import dev.events.consume.EventHandlingObservationConvention;
 import dev.events.publish.EventPublisher;
+import dev.events.support.BraveObservations;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
@@ -162,38 +153,25 @@ class KafkaObservationIntegrationTests {
 
 		@Bean(destroyMethod = "close")
 		Tracing braveTracing(Queue<MutableSpan> finishedSpans) {
-			return Tracing.newBuilder()
-				.currentTraceContext(ThreadLocalCurrentTraceContext.create())
-				.propagationFactory(new W3CPropagation())
-				.addSpanHandler(new SpanHandler() {
+			return BraveObservations.tracing(new SpanHandler() {
 
-					@Override
-					public boolean end(TraceContext context, MutableSpan span, Cause cause) {
-						finishedSpans.add(span);
-						return true;
-					}
+				@Override
+				public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+					finishedSpans.add(span);
+					return true;
+				}
 
-				})
-				.build();
+			});
 		}
 
 		@Bean
 		BraveTracer tracer(Tracing tracing) {
-			return new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()),
-					new BraveBaggageManager());
+			return BraveObservations.tracer(tracing);
 		}
 
 		@Bean
 		ObservationRegistry observationRegistry(MeterRegistry meterRegistry, BraveTracer tracer, Tracing tracing) {
-			BravePropagator propagator = new BravePropagator(tracing);
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig()
-				.observationHandler(new DefaultMeterObservationHandler(meterRegistry))
-				.observationHandler(new FirstMatchingCompositeObservationHandler(
-						new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
-						new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-						new DefaultTracingObservationHandler(tracer)));
-			return registry;
+			return BraveObservations.registry(meterRegistry, tracer, tracing);
 		}
 
 		@Bean

@@ -5,21 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import brave.Tracing;
-import brave.propagation.ThreadLocalCurrentTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
-import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
-import io.micrometer.tracing.brave.bridge.BravePropagator;
 import io.micrometer.tracing.brave.bridge.BraveTracer;
-import io.micrometer.tracing.brave.bridge.W3CPropagation;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +29,7 @@ import dev.events.outbox.OutboxStore;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.OutboundEvent;
 import dev.events.publish.OutboundEventFactory;
+import dev.events.support.BraveObservations;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.type.DomainEvent;
@@ -147,27 +139,17 @@ class ObservabilityIntegrationTests {
 
 		@Bean(destroyMethod = "close")
 		Tracing braveTracing() {
-			return Tracing.newBuilder()
-				.currentTraceContext(ThreadLocalCurrentTraceContext.create())
-				.propagationFactory(new W3CPropagation())
-				.build();
+			return BraveObservations.tracing();
 		}
 
 		@Bean
 		BraveTracer tracer(Tracing tracing) {
-			return new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()),
-					new BraveBaggageManager());
+			return BraveObservations.tracer(tracing);
 		}
 
 		@Bean
 		ObservationRegistry observationRegistry(MeterRegistry meterRegistry, BraveTracer tracer, Tracing tracing) {
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig()
-				.observationHandler(new DefaultMeterObservationHandler(meterRegistry))
-				.observationHandler(new FirstMatchingCompositeObservationHandler(
-						new PropagatingReceiverTracingObservationHandler<>(tracer, new BravePropagator(tracing)),
-						new DefaultTracingObservationHandler(tracer)));
-			return registry;
+			return BraveObservations.registry(meterRegistry, tracer, tracing);
 		}
 
 		@Bean

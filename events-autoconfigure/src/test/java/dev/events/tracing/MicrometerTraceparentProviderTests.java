@@ -1,11 +1,7 @@
 package dev.events.tracing;
 
-import brave.Tracing;
-import brave.propagation.ThreadLocalCurrentTraceContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
-import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
 import io.micrometer.tracing.brave.bridge.BraveTracer;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import org.junit.jupiter.api.Test;
@@ -13,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import dev.events.publish.TraceparentProvider;
+import dev.events.support.BraveObservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,9 +73,7 @@ class MicrometerTraceparentProviderTests {
 	}
 
 	private static BraveTracer braveTracer() {
-		Tracing tracing = Tracing.newBuilder().currentTraceContext(ThreadLocalCurrentTraceContext.create()).build();
-		return new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()),
-				new BraveBaggageManager());
+		return BraveObservations.tracer(BraveObservations.tracing());
 	}
 
 	private static MicrometerTraceparentProvider provider(Tracer tracer) {
