@@ -27,6 +27,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConvention;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.cloudevents.KafkaEventSender;
@@ -112,9 +113,10 @@ public final class EventsAutoConfiguration {
 	@Bean(KAFKA_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = KAFKA_TEMPLATE_BEAN_NAME)
 	KafkaTemplate<@Nullable String, byte[]> eventsKafkaTemplate(ProducerFactory<?, ?> producerFactory,
-			ObjectProvider<KafkaProperties> kafkaProperties) {
+			ObjectProvider<KafkaProperties> kafkaProperties,
+			ObjectProvider<KafkaTemplateObservationConvention> observationConvention) {
 		return EventsKafkaClients.template(producerFactory, StringSerializer.class,
-				EventsKafkaClients.RELAY_PRODUCER_DEFAULTS, kafkaProperties);
+				EventsKafkaClients.RELAY_PRODUCER_DEFAULTS, kafkaProperties, observationConvention);
 	}
 
 	@Bean

@@ -28,6 +28,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConvention;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,9 +96,10 @@ public final class EventsHandlerAutoConfiguration {
 	@Bean(DEAD_LETTER_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = DEAD_LETTER_TEMPLATE_BEAN_NAME)
 	KafkaTemplate<byte[], byte[]> eventsDeadLetterKafkaTemplate(ProducerFactory<?, ?> producerFactory,
-			ObjectProvider<KafkaProperties> kafkaProperties) {
+			ObjectProvider<KafkaProperties> kafkaProperties,
+			ObjectProvider<KafkaTemplateObservationConvention> observationConvention) {
 		return EventsKafkaClients.template(producerFactory, ByteArraySerializer.class,
-				EventsKafkaClients.DEAD_LETTER_PRODUCER_DEFAULTS, kafkaProperties);
+				EventsKafkaClients.DEAD_LETTER_PRODUCER_DEFAULTS, kafkaProperties, observationConvention);
 	}
 
 	@Bean

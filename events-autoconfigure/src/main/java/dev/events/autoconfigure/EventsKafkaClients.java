@@ -17,6 +17,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConvention;
 
 import dev.events.cloudevents.CloudEventSendObservationConvention;
 
@@ -57,13 +58,15 @@ final class EventsKafkaClients {
 	 * A template sending byte array values through a non-transactional producer of its own,
 	 * configured like the application's producer, with the given defaults where it configures
 	 * nothing, and observed like the application's template
-	 * ({@code spring.kafka.template.observation-enabled}), with the CloudEvent type as a tag.
-	 * The template closes its producer when it is destroyed.
+	 * ({@code spring.kafka.template.observation-enabled}), through the application's
+	 * {@link KafkaTemplateObservationConvention} if it has one, else with the CloudEvent type as a
+	 * tag beside spring-kafka's. The template closes its producer when it is destroyed.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static <K> KafkaTemplate<K, byte[]> template(ProducerFactory<?, ?> producerFactory,
 			Class<? extends Serializer<?>> keySerializer, Map<String, Object> defaults,
-			ObjectProvider<KafkaProperties> kafkaProperties) {
+			ObjectProvider<KafkaProperties> kafkaProperties,
+			ObjectProvider<KafkaTemplateObservationConvention> observationConvention) {
 		Map<String, Object> config = new HashMap<>(producerFactory.getConfigurationProperties());
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		defaults.forEach(config::putIfAbsent);
@@ -74,7 +77,7 @@ final class EventsKafkaClients {
 		OwningKafkaTemplate<K, byte[]> template = new OwningKafkaTemplate<>(own);
 		KafkaProperties properties = kafkaProperties.getIfAvailable();
 		template.setObservationEnabled(properties != null && properties.getTemplate().isObservationEnabled());
-		template.setObservationConvention(new CloudEventSendObservationConvention());
+		template.setObservationConvention(observationConvention.getIfUnique(CloudEventSendObservationConvention::new));
 		return template;
 	}
 

@@ -27,7 +27,7 @@ import dev.events.jdbc.JdbcDialect;
 import dev.events.publish.OutboundEvent;
 
 /**
- * {@link OutboxStore} on a relational database through {@link JdbcClient}. Joins the Spring
+ * {@link OutboxStore} on a relational database through Spring's JDBC templates. Joins the Spring
  * transaction bound to the same {@link DataSource}, and refuses to write inside a transaction
  * of another resource ({@link OutboxTransactionException}). Events are sharded by the hash of their key,
  * stored with them, under the shard count the relays agree on in the database; claiming and

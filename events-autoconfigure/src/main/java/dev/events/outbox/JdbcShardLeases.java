@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -109,6 +110,8 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	private static final String INSERT_LEASE = "INSERT INTO events_outbox_lease (shard) VALUES (:shard)";
 
 	private static final int DEAD_INSTANCE_LEASES = 10;
+
+	private static final int INSERT_ATTEMPTS = 3;
 
 	private final JdbcClient jdbc;
 
@@ -202,11 +205,21 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 		if (this.dialect.bindsKeyTwice()) {
 			params.add(key);
 		}
-		try {
-			this.jdbc.sql(this.dialect.insertIfAbsent(table, columns, 1)).params(params).update();
-		}
-		catch (DuplicateKeyException ex) {
-			// Another instance inserted the same row at the same moment
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.jdbc.sql(this.dialect.insertIfAbsent(table, columns, 1)).params(params).update();
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				// Another instance inserted the same row at the same moment
+				return;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				// Instances starting together on MariaDB can deadlock on the gap of the missing row
+				if (attempt == INSERT_ATTEMPTS) {
+					throw ex;
+				}
+			}
 		}
 	}
 

@@ -55,6 +55,9 @@ public class MicrometerTraceparentProvider implements TraceparentProvider {
 			return Scope.NONE;
 		}
 		String traceId = parts.group(1).startsWith(ZEROS) ? parts.group(1).substring(ZEROS.length()) : parts.group(1);
+		if (isZero(traceId) || isZero(parts.group(2))) {
+			return Scope.NONE;
+		}
 		TraceContext stored = tracer.traceContextBuilder()
 			.traceId(traceId)
 			.spanId(parts.group(2))
@@ -62,6 +65,13 @@ public class MicrometerTraceparentProvider implements TraceparentProvider {
 			.build();
 		CurrentTraceContext.Scope scope = tracer.currentTraceContext().newScope(stored);
 		return scope::close;
+	}
+
+	/**
+	 * Whether an id is all zeros, which W3C Trace Context declares invalid.
+	 */
+	private static boolean isZero(String id) {
+		return id.chars().allMatch((digit) -> digit == '0');
 	}
 
 }

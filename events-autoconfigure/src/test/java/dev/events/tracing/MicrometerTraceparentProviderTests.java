@@ -63,6 +63,10 @@ class MicrometerTraceparentProviderTests {
 			.isSameAs(TraceparentProvider.Scope.NONE);
 		assertThat(braveProvider.resume("00-0af7651916cd43dd8448eb211c80319c-b7ad6b71692033-01"))
 			.isSameAs(TraceparentProvider.Scope.NONE);
+		assertThat(braveProvider.resume("00-00000000000000000000000000000000-b7ad6b7169203331-01"))
+			.isSameAs(TraceparentProvider.Scope.NONE);
+		assertThat(braveProvider.resume("00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01"))
+			.isSameAs(TraceparentProvider.Scope.NONE);
 		assertThat(braveProvider.currentTraceparent()).isNull();
 	}
 

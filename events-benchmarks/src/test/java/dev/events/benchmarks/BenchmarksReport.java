@@ -32,8 +32,8 @@ final class BenchmarksReport {
 				Machine: %s. Java %s, Kafka %s (a broker in a process of its own), PostgreSQL %s (a server in \
 				processes of its own), the service in a JVM of its own with the starter's defaults. Each figure is \
 				the median of %d runs, side by side in one session, with the range in brackets. Every run counted \
-				lost, duplicated and reordered events while it was measured: 0 in every run, or this file would not \
-				have been written.
+				the events lost, duplicated and reordered at a plain consumer, and the measured events its handler \
+				missed, while it was measured: 0 in every run, or this file would not have been written.
 
 				""".formatted(LocalDate.now(), Machine.describe(), Runtime.version(), AppInfoParser.getVersion(),
 				cluster.postgresVersion(), repetitions.size()));
