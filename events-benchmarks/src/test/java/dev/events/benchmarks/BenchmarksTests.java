@@ -73,6 +73,7 @@ class BenchmarksTests {
 		assertThat(order.violations()).as("per-key order violations").isEmpty();
 		if (result.workload().handle()) {
 			assertThat(result.handledMicros()).as("measured events handled").hasSize(result.workload().transactions());
+			assertThat(result.handledAgain()).as("measured events handled twice").isZero();
 		}
 		return result;
 	}

@@ -19,10 +19,11 @@ import dev.events.test.KeyOrder;
  * @param arrivals every event that arrived, duplicates included, in arrival order
  * @param commitMicros the commit time of each measured event, by id (runs on a fixed schedule)
  * @param handledMicros when the handler started on each measured event, by id
+ * @param handledAgain how often the handler was invoked again on a measured event it had handled
  * @param cpu the CPU each process used while the measured transactions ran and were delivered
  */
 record RunResult(Workload workload, long startMicros, long endMicros, List<Arrivals.Arrival> arrivals,
-		Map<String, Long> commitMicros, Map<String, Long> handledMicros, Cpu cpu) {
+		Map<String, Long> commitMicros, Map<String, Long> handledMicros, long handledAgain, Cpu cpu) {
 
 	/**
 	 * Return the measured transactions per second, end to end for a run that publishes.

@@ -68,7 +68,8 @@ final class ServiceRun {
 			}
 			service.stop();
 			return new RunResult(this.workload, start, end, arrived, readIfPresent(output.resolve(TimingFiles.COMMITS)),
-					readIfPresent(output.resolve(TimingFiles.HANDLED)), used);
+					readIfPresent(output.resolve(TimingFiles.HANDLED)),
+					readIfPresent(output.resolve(TimingFiles.HANDLED_AGAIN)).getOrDefault("repeated", 0L), used);
 		}
 		finally {
 			service.stop();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
@@ -15,7 +16,8 @@ import dev.events.consume.EventHandler;
 
 /**
  * An {@code @EventHandler} with an empty body, through the inbox, that records when each
- * invocation on a measured event starts, and writes those times when the service stops.
+ * invocation on a measured event starts and counts invocations on an event already handled,
+ * and writes both when the service stops.
  */
 @Component
 @ConditionalOnBooleanProperty("bench.handle")
@@ -26,6 +28,8 @@ public class HandlerTimes {
 
 	private final Map<String, Long> startMicros = new ConcurrentHashMap<>();
 
+	private final AtomicLong repeated = new AtomicLong();
+
 	private final WorkloadProperties workload;
 
 	HandlerTimes(WorkloadProperties workload) {
@@ -34,8 +38,8 @@ public class HandlerTimes {
 
 	@EventHandler(id = HANDLER_ID)
 	void handle(EventEnvelope<Measured> event) {
-		if (event.payload().measured()) {
-			this.startMicros.putIfAbsent(event.id(), Micros.now());
+		if (event.payload().measured() && this.startMicros.putIfAbsent(event.id(), Micros.now()) != null) {
+			this.repeated.incrementAndGet();
 		}
 	}
 
@@ -44,6 +48,8 @@ public class HandlerTimes {
 		List<String> lines = new ArrayList<>(this.startMicros.size());
 		this.startMicros.forEach((id, micros) -> lines.add(id + "\t" + micros));
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED), lines);
+		TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED_AGAIN),
+				List.of("repeated\t" + this.repeated.get()));
 	}
 
 }

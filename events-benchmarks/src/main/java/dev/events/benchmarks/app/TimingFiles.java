@@ -28,6 +28,9 @@ public final class TimingFiles {
 	/** When the handler started on each measured event, by event id. */
 	public static final String HANDLED = "handled.tsv";
 
+	/** How often the handler was invoked again on a measured event it had handled. */
+	public static final String HANDLED_AGAIN = "handled-again.tsv";
+
 	private TimingFiles() {
 	}
 

@@ -26,7 +26,7 @@ import dev.events.publish.EventPublisher;
 
 /**
  * Runs the transactions of the benchmark on its threads: the warm-up, then, once every thread
- * finished it, the measured ones, either as fast as the threads go (closed loop) or each at its
+ * finished it and the relay has sent every warm-up event, the measured ones, either as fast as the threads go (closed loop) or each at its
  * place in a fixed schedule (open loop, so a stall delays later commits instead of hiding in
  * fewer of them). Writes when the measured phase started and ended, and the commit time of each
  * measured event of an open-loop run.
@@ -89,8 +89,19 @@ class WorkloadDriver implements ApplicationRunner {
 	}
 
 	private void startMeasuring() {
+		awaitEmptyOutbox();
 		this.measuredStartNanos = System.nanoTime();
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.MEASURE_START), List.of("start\t" + Micros.now()));
+	}
+
+	/**
+	 * Wait until the relay has sent the warm-up's events, so that the measured window holds only
+	 * the measured ones.
+	 */
+	private void awaitEmptyOutbox() {
+		while (this.jdbc.sql("SELECT COUNT(*) FROM events_outbox").query(Long.class).single() > 0) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+		}
 	}
 
 	private void runThread(int thread, CyclicBarrier warmedUp) {
