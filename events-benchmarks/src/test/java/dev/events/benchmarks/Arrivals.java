@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,7 +27,7 @@ final class Arrivals implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	private final List<Arrival> arrived = new CopyOnWriteArrayList<>();
+	private final List<Arrival> arrived = new ArrayList<>();
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
@@ -65,8 +64,11 @@ final class Arrivals implements AutoCloseable {
 				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(50))) {
 					long now = Micros.now();
 					JsonNode data = json.readTree(record.value());
-					this.arrived.add(new Arrival(TopicReader.eventId(record), record.key(), data.get("seq").asLong(),
-							data.get("measured").asBoolean(), now));
+					Arrival arrival = new Arrival(TopicReader.eventId(record), record.key(), data.get("seq").asLong(),
+							data.get("measured").asBoolean(), now);
+					synchronized (this.arrived) {
+						this.arrived.add(arrival);
+					}
 				}
 			}
 		}
@@ -83,14 +85,13 @@ final class Arrivals implements AutoCloseable {
 	 */
 	List<Arrival> await(int count, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.arrived.size() < count) {
+		while (size() < count) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("%d of %d events arrived within %s".formatted(this.arrived.size(), count,
-						timeout));
+				throw new IllegalStateException("%d of %d events arrived within %s".formatted(size(), count, timeout));
 			}
 			Pause.of(Duration.ofMillis(5));
 		}
-		return new ArrayList<>(this.arrived);
+		return snapshot();
 	}
 
 	/**
@@ -98,7 +99,15 @@ final class Arrivals implements AutoCloseable {
 	 * @return every arrival, in order
 	 */
 	List<Arrival> snapshot() {
-		return new ArrayList<>(this.arrived);
+		synchronized (this.arrived) {
+			return new ArrayList<>(this.arrived);
+		}
+	}
+
+	private int size() {
+		synchronized (this.arrived) {
+			return this.arrived.size();
+		}
 	}
 
 	@Override

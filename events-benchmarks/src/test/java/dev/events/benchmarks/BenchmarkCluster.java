@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -93,6 +95,10 @@ final class BenchmarkCluster implements AutoCloseable {
 
 	String postgresVersion() {
 		return JdbcClient.create(this.postgres.dataSource("postgres")).sql("SHOW server_version").query(String.class).single();
+	}
+
+	DataSource dataSource(String jdbcUrl) {
+		return this.postgres.dataSource(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1));
 	}
 
 	/**

@@ -10,14 +10,16 @@ import java.util.Locale;
  * @param warmup transactions before the measured ones of each run
  * @param transactions measured transactions of a throughput run
  * @param latencyTransactions measured transactions of a run on a fixed schedule
+ * @param backlog pending events of the drain run
  * @param repetitions runs of each workload
  * @param writesReport whether the results are written to {@code docs/benchmarks.md}
  */
-record BenchmarkScale(int warmup, int transactions, int latencyTransactions, int repetitions, boolean writesReport) {
+record BenchmarkScale(int warmup, int transactions, int latencyTransactions, int backlog, int repetitions,
+		boolean writesReport) {
 
-	static final BenchmarkScale SMOKE = new BenchmarkScale(200, 2_000, 600, 1, false);
+	static final BenchmarkScale SMOKE = new BenchmarkScale(200, 2_000, 600, 5_000, 1, false);
 
-	static final BenchmarkScale FULL = new BenchmarkScale(10_000, 100_000, 30_000, 3, true);
+	static final BenchmarkScale FULL = new BenchmarkScale(10_000, 100_000, 30_000, 1_000_000, 3, true);
 
 	static BenchmarkScale current() {
 		return "full".equals(System.getProperty("benchmarks.scale", "smoke").toLowerCase(Locale.ROOT)) ? FULL : SMOKE;

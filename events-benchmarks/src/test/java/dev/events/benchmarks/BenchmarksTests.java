@@ -50,7 +50,8 @@ class BenchmarksTests {
 			RunResult events = checked(new ServiceRun(cluster, "events-" + repetition, Workload.events(scale)).run());
 			RunResult steady = checked(
 					new ServiceRun(cluster, "steady-" + repetition, Workload.steady(scale, SMOKE_RATE)).run());
-			return new Repetition(null, events, steady, null);
+			RunResult drain = checked(new ServiceRun(cluster, "drain-" + repetition, Workload.drain(scale)).run());
+			return new Repetition(null, events, steady, null, drain, 0);
 		}
 		RunResult bare = new ServiceRun(cluster, "bare-" + repetition, Workload.bare(scale)).run();
 		RunResult events = checked(new ServiceRun(cluster, "events-" + repetition, Workload.events(scale)).run());
@@ -58,7 +59,10 @@ class BenchmarksTests {
 				new ServiceRun(cluster, "steady-" + repetition, Workload.steady(scale, STEADY_RATE)).run());
 		int highRate = (int) Math.min(HIGH_RATE, HIGH_RATE_SHARE_OF_BARE * bare.rate());
 		RunResult high = checked(new ServiceRun(cluster, "high-" + repetition, Workload.steady(scale, highRate)).run());
-		return new Repetition(bare, events, steady, high);
+		RunResult drain = checked(new ServiceRun(cluster, "drain-" + repetition, Workload.drain(scale)).run());
+		double claimAndDelete = OutboxBacklog.claimAndDeleteRate(cluster.dataSource(cluster.newDatabase()),
+				scale.backlog());
+		return new Repetition(bare, events, steady, high, drain, claimAndDelete);
 	}
 
 	/**
@@ -96,8 +100,12 @@ class BenchmarksTests {
 	 * @param steady events at a steady 1,000 per second (200 in the smoke run)
 	 * @param high events at a steady 5,000 per second, or 40% of the bare rate if lower (full scale
 	 * only)
+	 * @param drain the relay draining a backlog written straight into the outbox
+	 * @param claimAndDelete PostgreSQL's own rate of claiming and deleting the same backlog, events
+	 * per second (full scale only)
 	 */
-	record Repetition(@Nullable RunResult bare, RunResult events, RunResult steady, @Nullable RunResult high) {
+	record Repetition(@Nullable RunResult bare, RunResult events, RunResult steady, @Nullable RunResult high,
+			RunResult drain, double claimAndDelete) {
 
 	}
 

@@ -13,9 +13,9 @@ import dev.events.test.KeyOrder;
  * What one run measured.
  *
  * @param workload what the run did
- * @param startMicros when the measured transactions started
- * @param endMicros when the last measured transaction committed, or, for a run that publishes,
- * when its last event arrived
+ * @param startMicros when the measured transactions started, or the backlog was committed
+ * @param endMicros when the last measured transaction committed, or, for a run that publishes or
+ * drains, when its last event arrived
  * @param arrivals every event that arrived, duplicates included, in arrival order
  * @param commitMicros the commit time of each measured event, by id (runs on a fixed schedule)
  * @param handledMicros when the handler started on each measured event, by id
@@ -30,7 +30,7 @@ record RunResult(Workload workload, long startMicros, long endMicros, List<Arriv
 	 * @return the rate
 	 */
 	double rate() {
-		return this.workload.transactions() * 1_000_000.0 / (this.endMicros - this.startMicros);
+		return this.workload.measured() * 1_000_000.0 / (this.endMicros - this.startMicros);
 	}
 
 	/**
@@ -67,7 +67,7 @@ record RunResult(Workload workload, long startMicros, long endMicros, List<Arriv
 	 * @return microseconds per transaction
 	 */
 	double cpuMicrosPerTransaction(Duration cpu) {
-		return cpu.toNanos() / 1000.0 / this.workload.transactions();
+		return cpu.toNanos() / 1000.0 / this.workload.measured();
 	}
 
 	private static List<Long> since(Map<String, Long> from, Map<String, Long> to) {

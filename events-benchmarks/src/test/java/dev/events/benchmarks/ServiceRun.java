@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.events.benchmarks.app.BenchmarkApplication;
 import dev.events.benchmarks.app.HandlerTimes;
 import dev.events.benchmarks.app.Measured;
+import dev.events.benchmarks.app.Micros;
 import dev.events.benchmarks.app.TimingFiles;
 import dev.events.harness.ChildProcess;
 import dev.events.harness.Pause;
@@ -41,12 +42,19 @@ final class ServiceRun {
 	RunResult run() {
 		this.cluster.resetTopic();
 		Path output = this.cluster.workDir().resolve(this.name);
+		String database = this.cluster.newDatabase();
 		ChildProcess service = ChildProcess.java(this.name, "1g", List.of("-XX:+UseParallelGC"),
-				BenchmarkApplication.class.getName(), arguments(output), this.cluster.workDir().resolve(this.name + ".log"));
-		try (Arrivals arrivals = this.workload.publish()
+				BenchmarkApplication.class.getName(), arguments(database, output),
+				this.cluster.workDir().resolve(this.name + ".log"));
+		try (Arrivals arrivals = this.workload.producesEvents()
 				? Arrivals.start(this.cluster.bootstrapServers(), Measured.TOPIC, BenchmarkCluster.PARTITIONS) : null) {
 			service.start();
 			long start = awaitFile(output.resolve(TimingFiles.MEASURE_START), service).get("start");
+			if (this.workload.backlog() > 0) {
+				awaitFile(output.resolve(TimingFiles.WORKLOAD_END), service);
+				OutboxBacklog.fill(this.cluster.dataSource(database), this.workload.backlog());
+				start = Micros.now();
+			}
 			Cpu before = Cpu.of(service, this.cluster);
 			long end = awaitFile(output.resolve(TimingFiles.WORKLOAD_END), service).get("end");
 			if (arrivals != null) {
@@ -76,8 +84,8 @@ final class ServiceRun {
 		}
 	}
 
-	private List<String> arguments(Path output) {
-		return List.of("--spring.datasource.url=" + this.cluster.newDatabase(),
+	private List<String> arguments(String database, Path output) {
+		return List.of("--spring.datasource.url=" + database,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.kafka.bootstrap-servers=" + this.cluster.bootstrapServers(),
 				"--bench.publish=" + this.workload.publish(), "--bench.handle=" + this.workload.handle(),

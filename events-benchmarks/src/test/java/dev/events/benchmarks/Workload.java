@@ -8,23 +8,49 @@ package dev.events.benchmarks;
  * @param warmup transactions before the measured ones
  * @param transactions measured transactions
  * @param rate transactions per second on a fixed schedule, or 0 for as many as possible
+ * @param backlog events written straight into the outbox once the service runs, for the relay
+ * to drain, or 0
  */
-record Workload(boolean publish, boolean handle, int warmup, int transactions, int rate) {
+record Workload(boolean publish, boolean handle, int warmup, int transactions, int rate, int backlog) {
 
 	static Workload bare(BenchmarkScale scale) {
-		return new Workload(false, false, scale.warmup(), scale.transactions(), 0);
+		return new Workload(false, false, scale.warmup(), scale.transactions(), 0, 0);
 	}
 
 	static Workload events(BenchmarkScale scale) {
-		return new Workload(true, false, scale.warmup(), scale.transactions(), 0);
+		return new Workload(true, false, scale.warmup(), scale.transactions(), 0, 0);
 	}
 
 	static Workload steady(BenchmarkScale scale, int rate) {
-		return new Workload(true, true, scale.warmup() / 10, scale.latencyTransactions(), rate);
+		return new Workload(true, true, scale.warmup() / 10, scale.latencyTransactions(), rate, 0);
 	}
 
+	static Workload drain(BenchmarkScale scale) {
+		return new Workload(false, false, 0, 0, 0, scale.backlog());
+	}
+
+	/**
+	 * Return how many events a plain consumer should see.
+	 * @return the events, warm-up included
+	 */
 	int total() {
-		return this.warmup + this.transactions;
+		return this.publish ? this.warmup + this.transactions : this.backlog;
+	}
+
+	/**
+	 * Return what the measured rate counts: transactions, or the events of a backlog.
+	 * @return the measured units
+	 */
+	int measured() {
+		return (this.backlog > 0) ? this.backlog : this.transactions;
+	}
+
+	/**
+	 * Whether events reach the topic, published or drained.
+	 * @return whether a consumer should see events
+	 */
+	boolean producesEvents() {
+		return this.publish || this.backlog > 0;
 	}
 
 }
