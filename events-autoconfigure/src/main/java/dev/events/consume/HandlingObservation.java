@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class HandlingObservation {
 
-	private static final EventHandlingObservationConvention DEFAULT_CONVENTION = new DefaultEventHandlingObservationConvention();
+	private static final EventHandlingObservationConvention DEFAULT_CONVENTION =
+			new DefaultEventHandlingObservationConvention();
 
 	private final Observation observation;
 

@@ -17,7 +17,8 @@ import dev.events.type.EventTypeDefinition;
  * @param context the tenant, actor and correlation of the event, with the event itself as the
  * cause of what its handler publishes
  */
-record ReceivedEvent(ConsumerRecord<?, ?> record, CloudEvent cloudEvent, EventTypeDefinition<?> definition, EventContext context) {
+record ReceivedEvent(ConsumerRecord<?, ?> record, CloudEvent cloudEvent, EventTypeDefinition<?> definition,
+		EventContext context) {
 
 	String id() {
 		return this.cloudEvent.getId();

@@ -22,7 +22,9 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 
 	private final MeterRegistry meterRegistry;
 
-	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+	private final Map<String, Counter> successes = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> failures = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a publisher.
@@ -41,11 +43,11 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 			OutboundEvent outbound = this.factory.create(event, context);
 			type = outbound.type();
 			deliver(outbound);
-			count(type, "success");
+			count(this.successes, type, "success");
 			return outbound.id();
 		}
 		catch (RuntimeException ex) {
-			count(type, "failure");
+			count(this.failures, type, "failure");
 			throw ex;
 		}
 	}
@@ -57,11 +59,11 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 	protected abstract void deliver(OutboundEvent event);
 
 	/**
-	 * Count a publication in a counter registered once per type and outcome, not built and
-	 * looked up in the registry on every call.
+	 * Count a publication in its type's counter for the outcome, registered on first use rather
+	 * than built and looked up in the registry on every call.
 	 */
-	private void count(String type, String outcome) {
-		this.counters.computeIfAbsent(type + '\n' + outcome, (key) -> Counter.builder("events.published")
+	private void count(Map<String, Counter> counters, String type, String outcome) {
+		counters.computeIfAbsent(type, (key) -> Counter.builder("events.published")
 			.description("Events published, by CloudEvent type and outcome")
 			.tag("type", type)
 			.tag("outcome", outcome)

@@ -1,6 +1,5 @@
 package dev.events.observability;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.brave.bridge.BraveTracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,8 +99,8 @@ class KafkaObservationIntegrationTests {
 			.filter((read) -> eventId.equals(TopicReader.header(read, "ce_id")))
 			.findFirst()
 			.orElseThrow();
-		assertThat(header(record, "traceparent")).contains(request.context().traceId() + "-" + send.id());
-		assertThat(header(record, "ce_traceparent")).as("the publisher's context, stored with the event")
+		assertThat(TopicReader.header(record, "traceparent")).contains(request.context().traceId() + "-" + send.id());
+		assertThat(TopicReader.header(record, "ce_traceparent")).as("the publisher's context, stored with the event")
 			.contains(request.context().traceId() + "-" + request.context().spanId());
 	}
 
@@ -131,11 +129,6 @@ class KafkaObservationIntegrationTests {
 
 	private List<MutableSpan> spansOf(Span request) {
 		return this.finishedSpans.stream().filter((span) -> span.traceId().equals(request.context().traceId())).toList();
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
