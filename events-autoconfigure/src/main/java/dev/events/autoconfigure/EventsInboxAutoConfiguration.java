@@ -35,7 +35,8 @@ public final class EventsInboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	InboxCleaner inboxCleaner(InboxStore inbox, EventsProperties properties) {
 		EventsProperties.Inbox settings = properties.getHandlers().getInbox();
-		return new InboxCleaner(inbox, settings.getRetention(), settings.getCleanupInterval(), Clock.systemUTC());
+		return new InboxCleaner(inbox, settings.getRetention(), settings.getCleanupInterval(),
+				settings.getCleanupBatchSize(), Clock.systemUTC());
 	}
 
 }

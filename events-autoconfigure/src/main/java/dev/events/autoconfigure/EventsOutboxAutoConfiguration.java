@@ -78,7 +78,8 @@ public final class EventsOutboxAutoConfiguration {
 		EventsProperties.Relay relay = outbox.getRelay();
 		OutboxRelaySettings settings = new OutboxRelaySettings(relay.getBatchSize(), relay.getPollInterval(),
 				relay.getLeaseDuration(), relay.getLeaseRefreshInterval(), relay.getMaxAttempts(),
-				relay.getInitialBackoff(), relay.getMaxBackoff(), outbox.getRetention(), outbox.getCleanupInterval());
+				relay.getInitialBackoff(), relay.getMaxBackoff(), outbox.getRetention(), outbox.getCleanupInterval(),
+				outbox.getCleanupBatchSize());
 		return new OutboxRelay(store, leases, sender, settings, Clock.systemUTC(),
 				EventsObservability.meterRegistry(meterRegistry));
 	}

@@ -190,6 +190,12 @@ public class EventsProperties implements Validator {
 		private Duration cleanupInterval = Duration.ofMinutes(1);
 
 		/**
+		 * The most sent events one cleanup statement deletes; the relay deletes one batch per
+		 * round until none older than the retention are left.
+		 */
+		private int cleanupBatchSize = 5000;
+
+		/**
 		 * How often the backlog (pending, oldest pending, parked) is read again for health and
 		 * metrics; readings in between are reused.
 		 */
@@ -235,6 +241,14 @@ public class EventsProperties implements Validator {
 
 		public void setCleanupInterval(Duration cleanupInterval) {
 			this.cleanupInterval = cleanupInterval;
+		}
+
+		public int getCleanupBatchSize() {
+			return this.cleanupBatchSize;
+		}
+
+		public void setCleanupBatchSize(int cleanupBatchSize) {
+			this.cleanupBatchSize = cleanupBatchSize;
 		}
 
 		public Relay getRelay() {
@@ -611,6 +625,12 @@ public class EventsProperties implements Validator {
 		 */
 		private Duration cleanupInterval = Duration.ofHours(1);
 
+		/**
+		 * The most inbox rows one cleanup statement deletes, each batch in a transaction of its
+		 * own, so that deleting an hour's rows never holds their locks at once.
+		 */
+		private int cleanupBatchSize = 5000;
+
 		public Duration getRetention() {
 			return this.retention;
 		}
@@ -625,6 +645,14 @@ public class EventsProperties implements Validator {
 
 		public void setCleanupInterval(Duration cleanupInterval) {
 			this.cleanupInterval = cleanupInterval;
+		}
+
+		public int getCleanupBatchSize() {
+			return this.cleanupBatchSize;
+		}
+
+		public void setCleanupBatchSize(int cleanupBatchSize) {
+			this.cleanupBatchSize = cleanupBatchSize;
 		}
 
 	}

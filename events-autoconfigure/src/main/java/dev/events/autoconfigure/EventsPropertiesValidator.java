@@ -29,6 +29,7 @@ final class EventsPropertiesValidator {
 		EventsProperties.Relay relay = outbox.getRelay();
 		atLeastOne("outbox.shards", outbox.getShards());
 		positive("outbox.cleanupInterval", outbox.getCleanupInterval());
+		atLeastOne("outbox.cleanupBatchSize", outbox.getCleanupBatchSize());
 		positive("outbox.backlogRefreshInterval", outbox.getBacklogRefreshInterval());
 		atLeastOne("outbox.relay.batchSize", relay.getBatchSize());
 		atLeastOne("outbox.relay.maxAttempts", relay.getMaxAttempts());
@@ -56,6 +57,7 @@ final class EventsPropertiesValidator {
 				conflicts.getMaxInterval(), "events.handlers.retry.conflicts.max-interval");
 		positive("handlers.inbox.retention", handlers.getInbox().getRetention());
 		positive("handlers.inbox.cleanupInterval", handlers.getInbox().getCleanupInterval());
+		atLeastOne("handlers.inbox.cleanupBatchSize", handlers.getInbox().getCleanupBatchSize());
 		EventsProperties.Health.Outbox health = this.properties.getHealth().getOutbox();
 		atMost("health.outbox.warningAge", health.getWarningAge(), health.getCriticalAge(),
 				"events.health.outbox.critical-age");

@@ -2,6 +2,7 @@ package dev.events.inbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps the inbox bounded: deletes rows older than the retention at a fixed interval. The
- * retention must outlast any redelivery, so an event is never handled twice.
+ * Keeps the inbox bounded: deletes rows older than the retention at a fixed interval, oldest
+ * first in bounded batches, each in a transaction of its own, so that a cleanup of millions of
+ * rows never holds their locks at once. The retention must outlast any redelivery, so an event
+ * is never handled twice.
  */
 public class InboxCleaner implements SmartLifecycle {
 
@@ -25,6 +28,8 @@ public class InboxCleaner implements SmartLifecycle {
 
 	private final Duration interval;
 
+	private final int batchSize;
+
 	private final Clock clock;
 
 	private ScheduledExecutorService scheduler;
@@ -34,21 +39,32 @@ public class InboxCleaner implements SmartLifecycle {
 	 * @param store the inbox
 	 * @param retention how long rows are kept
 	 * @param interval how often old rows are deleted
+	 * @param batchSize the most rows one statement deletes
 	 * @param clock the clock
 	 */
-	public InboxCleaner(InboxStore store, Duration retention, Duration interval, Clock clock) {
+	public InboxCleaner(InboxStore store, Duration retention, Duration interval, int batchSize, Clock clock) {
 		this.store = store;
 		this.retention = retention;
 		this.interval = interval;
+		this.batchSize = batchSize;
 		this.clock = clock;
 	}
 
 	/**
-	 * Delete rows older than the retention now.
+	 * Delete rows older than the retention now, batch after batch until none are left or the
+	 * cleaner's thread is interrupted.
 	 * @return the number of deleted rows
 	 */
 	public int cleanUp() {
-		return this.store.deleteReceivedBefore(this.clock.instant().minus(this.retention));
+		Instant cutoff = this.clock.instant().minus(this.retention);
+		int deleted = 0;
+		int batch;
+		do {
+			batch = this.store.deleteReceivedBefore(cutoff, this.batchSize);
+			deleted += batch;
+		}
+		while (batch == this.batchSize && !Thread.currentThread().isInterrupted());
+		return deleted;
 	}
 
 	@Override

@@ -20,10 +20,12 @@ public interface InboxStore {
 	boolean[] markReceived(String handlerId, List<EventKey> events);
 
 	/**
-	 * Delete inbox rows received before the given instant.
+	 * Delete the oldest inbox rows received before the given instant, at most the given number,
+	 * in a transaction of their own.
 	 * @param cutoff rows received before this are deleted
-	 * @return the number of deleted rows
+	 * @param limit the most rows to delete
+	 * @return the number of deleted rows; fewer than the limit once none are left
 	 */
-	int deleteReceivedBefore(Instant cutoff);
+	int deleteReceivedBefore(Instant cutoff, int limit);
 
 }

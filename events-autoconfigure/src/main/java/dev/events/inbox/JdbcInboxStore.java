@@ -18,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.events.jdbc.JdbcDialect;
+import dev.events.jdbc.OldestRows;
 
 /**
  * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source.
@@ -44,11 +45,11 @@ public class JdbcInboxStore implements InboxStore {
 			    WHERE earlier.handler_id = ? AND earlier.event_id = ? AND earlier.source IN (?, ''))
 			""";
 
-	private static final String DELETE_BEFORE = "DELETE FROM events_inbox WHERE received_at < ?";
-
 	private final JdbcTemplate jdbc;
 
 	private final JdbcDialect dialect;
+
+	private final OldestRows oldestRows;
 
 	private final Clock clock;
 
@@ -61,6 +62,8 @@ public class JdbcInboxStore implements InboxStore {
 	public JdbcInboxStore(DataSource dataSource, JdbcDialect dialect, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.dialect = dialect;
+		this.oldestRows = new OldestRows(dataSource, dialect, "events_inbox", "received_at",
+				List.of("handler_id", "event_id", "source"));
 		this.clock = clock;
 	}
 
@@ -119,8 +122,8 @@ public class JdbcInboxStore implements InboxStore {
 	}
 
 	@Override
-	public int deleteReceivedBefore(Instant cutoff) {
-		return this.jdbc.update(DELETE_BEFORE, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+	public int deleteReceivedBefore(Instant cutoff, int limit) {
+		return this.oldestRows.deleteBefore(cutoff, limit);
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.Assert;
 
 import dev.events.jdbc.JdbcDialect;
+import dev.events.jdbc.OldestRows;
 import dev.events.publish.OutboundEvent;
 
 /**
@@ -95,8 +96,6 @@ public class JdbcOutboxStore implements OutboxStore {
 			WHERE seq = :seq AND %s
 			""".formatted(LEASED);
 
-	private static final String DELETE_SENT_BEFORE = "DELETE FROM events_outbox WHERE sent_at < :cutoff";
-
 	private static final String SELECT_PARKED = """
 			SELECT event_id, event_type, topic, partition_key, attempts, last_error, parked_at
 			FROM events_outbox
@@ -140,6 +139,8 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private final String deleteSent;
 
+	private final OldestRows sentRows;
+
 	private final String markSent;
 
 	private final String recordFailure;
@@ -167,6 +168,7 @@ public class JdbcOutboxStore implements OutboxStore {
 		this.jdbc = JdbcClient.create(this.jdbcTemplate);
 		this.selectPending = SELECT_PENDING.formatted(dialect.databaseTime());
 		this.deleteSent = DELETE_SENT.formatted(dialect.databaseTime());
+		this.sentRows = new OldestRows(dataSource, dialect, "events_outbox", "sent_at", List.of("seq"));
 		this.markSent = MARK_SENT.formatted(dialect.databaseTime());
 		this.recordFailure = RECORD_FAILURE.formatted(dialect.databaseTime());
 		this.shards = shards;
@@ -284,8 +286,8 @@ public class JdbcOutboxStore implements OutboxStore {
 	}
 
 	@Override
-	public int deleteSentBefore(Instant cutoff) {
-		return this.jdbc.sql(DELETE_SENT_BEFORE).param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).update();
+	public int deleteSentBefore(Instant cutoff, int limit) {
+		return this.sentRows.deleteBefore(cutoff, limit);
 	}
 
 	@Override

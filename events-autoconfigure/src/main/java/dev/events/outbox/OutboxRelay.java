@@ -257,8 +257,11 @@ public class OutboxRelay implements SmartLifecycle {
 	private void cleanUpIfDue(Instant now) {
 		if (!this.settings.retention().isZero()
 				&& !now.isBefore(this.cleanedUpAt.plus(this.settings.cleanupInterval()))) {
-			int deleted = this.store.deleteSentBefore(now.minus(this.settings.retention()));
-			this.cleanedUpAt = now;
+			int deleted = this.store.deleteSentBefore(now.minus(this.settings.retention()),
+					this.settings.cleanupBatchSize());
+			if (deleted < this.settings.cleanupBatchSize()) {
+				this.cleanedUpAt = now;
+			}
 			if (deleted > 0 && logger.isDebugEnabled()) {
 				logger.debug("Deleted " + deleted + " sent outbox events older than " + this.settings.retention());
 			}

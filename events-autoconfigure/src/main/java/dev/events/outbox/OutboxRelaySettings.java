@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param maxBackoff the longest a shard waits after failed rounds
  * @param retention how long sent events are kept; zero deletes them at once
  * @param cleanupInterval how often sent events older than the retention are deleted
+ * @param cleanupBatchSize the most sent events deleted in one round; a cleanup that finds more
+ * goes on in the next rounds, so relaying never waits for one long delete
  */
 public record OutboxRelaySettings(int batchSize, Duration pollInterval, Duration leaseDuration,
 		Duration leaseRefreshInterval, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-		Duration retention, Duration cleanupInterval) {
+		Duration retention, Duration cleanupInterval, int cleanupBatchSize) {
 
 }

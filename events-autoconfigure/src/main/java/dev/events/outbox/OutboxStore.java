@@ -53,11 +53,13 @@ public interface OutboxStore {
 	boolean recordFailure(LeasedShards leased, OutboxEntry entry, String error, int maxAttempts);
 
 	/**
-	 * Delete events that were sent before the given instant.
+	 * Delete the oldest events that were sent before the given instant, at most the given
+	 * number, in a transaction of their own.
 	 * @param cutoff events sent before this are deleted
-	 * @return the number of deleted events
+	 * @param limit the most events to delete
+	 * @return the number of deleted events; fewer than the limit once none are left
 	 */
-	int deleteSentBefore(Instant cutoff);
+	int deleteSentBefore(Instant cutoff, int limit);
 
 	/**
 	 * Return what waits in the outbox: pending events, the oldest one's time, parked events.

@@ -146,14 +146,15 @@ class EventsAutoConfigurationTests {
 
 	@Test
 	void inboxRowsOlderThanTheRetentionAreDeleted() {
-		this.jdbcRunner.withPropertyValues("events.handlers.inbox.retention=50ms").run((context) -> {
+		this.jdbcRunner.withPropertyValues("events.handlers.inbox.retention=50ms",
+				"events.handlers.inbox.cleanup-batch-size=1").run((context) -> {
 			InboxStore inbox = context.getBean(InboxStore.class);
 			TransactionTemplate transactions = new TransactionTemplate(
 					context.getBean(PlatformTransactionManager.class));
-			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", keys("old")));
+			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", keys("old", "older")));
 			Thread.sleep(100);
 			transactions.executeWithoutResult((status) -> inbox.markReceived("billing", keys("new")));
-			assertThat(context.getBean(InboxCleaner.class).cleanUp()).isEqualTo(1);
+			assertThat(context.getBean(InboxCleaner.class).cleanUp()).as("both old rows, one batch each").isEqualTo(2);
 			boolean[] again = transactions.execute((status) -> inbox.markReceived("billing", keys("old", "new")));
 			assertThat(again).as("old was forgotten, new is remembered").containsExactly(true, false);
 		});
@@ -164,17 +165,21 @@ class EventsAutoConfigurationTests {
 		this.jdbcRunner.withPropertyValues("events.outbox.retention=1h", "events.outbox.relay.enabled=false")
 			.run((context) -> {
 				OutboxStore store = context.getBean(OutboxStore.class);
-				store.append(context.getBean(OutboundEventFactory.class).create(new Retained("r-1"), EventContext.empty()));
+				OutboundEventFactory events = context.getBean(OutboundEventFactory.class);
+				for (String id : List.of("r-1", "r-2", "r-3")) {
+					store.append(events.create(new Retained(id), EventContext.empty()));
+				}
 				LeasedShards leased = leaseAllShards(context.getBean(DataSource.class));
 				List<OutboxEntry> pending = store.findPending(leased, 10);
-				assertThat(pending).hasSize(1);
-				assertThat(store.markSent(leased, pending)).isEqualTo(1);
+				assertThat(pending).hasSize(3);
+				assertThat(store.markSent(leased, pending)).isEqualTo(3);
 				JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 				assertThat(jdbc.sql("SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NOT NULL").query(Long.class)
-					.single()).isEqualTo(1);
+					.single()).isEqualTo(3);
 				assertThat(store.backlog().pending()).isZero();
-				assertThat(store.deleteSentBefore(Instant.now().minusSeconds(60))).isZero();
-				assertThat(store.deleteSentBefore(Instant.now().plusSeconds(1))).isEqualTo(1);
+				assertThat(store.deleteSentBefore(Instant.now().minusSeconds(60), 2)).isZero();
+				assertThat(store.deleteSentBefore(Instant.now().plusSeconds(1), 2)).as("a bounded batch").isEqualTo(2);
+				assertThat(store.deleteSentBefore(Instant.now().plusSeconds(1), 2)).as("the rest").isEqualTo(1);
 			});
 	}
 

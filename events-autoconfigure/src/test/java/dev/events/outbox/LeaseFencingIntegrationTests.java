@@ -81,7 +81,7 @@ abstract class LeaseFencingIntegrationTests {
 				new KafkaEventSender(this.slow.getBean("eventsKafkaTemplate", KafkaTemplate.class),
 						this.slow.getBean(CloudEventRecordMapper.class)),
 				new OutboxRelaySettings(40, Duration.ofMillis(100), LEASE, Duration.ofMillis(200), 10,
-						Duration.ofMillis(100), Duration.ofMillis(500), Duration.ZERO, Duration.ofMinutes(1)),
+						Duration.ofMillis(100), Duration.ofMillis(500), Duration.ZERO, Duration.ofMinutes(1), 5000),
 				aMinuteAhead, new SimpleMeterRegistry());
 		this.skewed.start();
 
