@@ -15,13 +15,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.events.benchmarks.app.Micros;
+import dev.events.benchmarks.workload.Micros;
 import dev.events.harness.Pause;
 import dev.events.test.TopicReader;
 
 /**
  * A plain Kafka consumer, independent of {@code events}, that records when each event of a run
- * arrives: it starts at the topic's end, so it sees only what the run publishes.
+ * arrives: it starts at the topic's end, so it sees only what the run publishes. An event's id is
+ * its CloudEvent's {@code ce_id} header or, for a peer that sends plain JSON, the JSON's
+ * {@code id}.
  */
 final class Arrivals implements AutoCloseable {
 
@@ -64,7 +66,7 @@ final class Arrivals implements AutoCloseable {
 				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(50))) {
 					long now = Micros.now();
 					JsonNode data = json.readTree(record.value());
-					Arrival arrival = new Arrival(TopicReader.eventId(record), record.key(), data.get("seq").asLong(),
+					Arrival arrival = new Arrival(eventId(record, data), record.key(), data.get("seq").asLong(),
 							data.get("measured").asBoolean(), now);
 					synchronized (this.arrived) {
 						this.arrived.add(arrival);
@@ -75,6 +77,19 @@ final class Arrivals implements AutoCloseable {
 		finally {
 			this.consumer.close();
 		}
+	}
+
+	private static String eventId(ConsumerRecord<String, byte[]> record, JsonNode data) {
+		String header = TopicReader.header(record, "ce_id");
+		if (header != null) {
+			return header;
+		}
+		JsonNode id = data.get("id");
+		if (id == null) {
+			throw new IllegalArgumentException("A record without ce_id or id at %s-%d@%d".formatted(record.topic(),
+					record.partition(), record.offset()));
+		}
+		return id.asString();
 	}
 
 	/**
@@ -124,7 +139,7 @@ final class Arrivals implements AutoCloseable {
 	/**
 	 * An event that arrived.
 	 *
-	 * @param eventId its CloudEvent id
+	 * @param eventId its id
 	 * @param key its key
 	 * @param seq its place among its key's events
 	 * @param measured whether it belongs to the measured phase

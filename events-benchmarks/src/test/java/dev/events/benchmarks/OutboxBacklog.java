@@ -9,7 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.benchmarks.app.Measured;
-import dev.events.benchmarks.app.Micros;
+import dev.events.benchmarks.workload.Micros;
 
 /**
  * A backlog of pending events written straight into the outbox, in one transaction, as an outage

@@ -6,18 +6,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.events.benchmarks.app.BenchmarkApplication;
 import dev.events.benchmarks.app.HandlerTimes;
 import dev.events.benchmarks.app.Measured;
-import dev.events.benchmarks.app.Micros;
-import dev.events.benchmarks.app.TimingFiles;
+import dev.events.benchmarks.workload.Micros;
+import dev.events.benchmarks.workload.TimingFiles;
 import dev.events.harness.ChildProcess;
 import dev.events.harness.Pause;
 import dev.events.harness.ProcessCpu;
 import dev.events.test.ConsumerGroupLag;
 
 /**
- * One run of the benchmark service: starts it on a database of its own, records the events it
+ * One run of a benchmark service: starts it on a database of its own, records the events it
  * publishes as they arrive, the CPU each process used while the measured transactions ran and
  * were delivered, and the service's own timings.
  */
@@ -29,12 +28,15 @@ final class ServiceRun {
 
 	private final BenchmarkCluster cluster;
 
+	private final Service app;
+
 	private final String name;
 
 	private final Workload workload;
 
-	ServiceRun(BenchmarkCluster cluster, String name, Workload workload) {
+	ServiceRun(BenchmarkCluster cluster, Service app, String name, Workload workload) {
 		this.cluster = cluster;
+		this.app = app;
 		this.name = name;
 		this.workload = workload;
 	}
@@ -43,8 +45,7 @@ final class ServiceRun {
 		this.cluster.resetTopic();
 		Path output = this.cluster.workDir().resolve(this.name);
 		String database = this.cluster.newDatabase();
-		ChildProcess service = ChildProcess.java(this.name, "1g", List.of("-XX:+UseParallelGC"),
-				BenchmarkApplication.class.getName(), arguments(database, output),
+		ChildProcess service = this.app.java(this.name, arguments(database, output),
 				this.cluster.workDir().resolve(this.name + ".log"));
 		try (Arrivals arrivals = this.workload.producesEvents()
 				? Arrivals.start(this.cluster.bootstrapServers(), Measured.TOPIC, BenchmarkCluster.PARTITIONS) : null) {

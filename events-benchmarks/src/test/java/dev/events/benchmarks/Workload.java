@@ -30,6 +30,14 @@ record Workload(boolean publish, boolean handle, int warmup, int transactions, i
 	}
 
 	/**
+	 * Return the same workload for a service without a handler of its own.
+	 * @return the workload, its events only published
+	 */
+	Workload withoutHandler() {
+		return new Workload(this.publish, false, this.warmup, this.transactions, this.rate, this.backlog);
+	}
+
+	/**
 	 * Return how many events a plain consumer should see.
 	 * @return the events, warm-up included
 	 */

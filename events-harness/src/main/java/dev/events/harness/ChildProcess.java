@@ -53,12 +53,29 @@ public final class ChildProcess {
 	 */
 	public static ChildProcess java(String name, String heap, List<String> jvmOptions, String mainClass,
 			List<String> args, Path log) {
+		return java(name, heap, jvmOptions, System.getProperty("java.class.path"), mainClass, args, log);
+	}
+
+	/**
+	 * Describe a JVM on a classpath of its own, such as an application whose dependencies must not
+	 * meet this test's; nothing starts until {@link #start()}.
+	 * @param name what the logs and failures call it
+	 * @param heap the maximum heap, such as {@code 512m}
+	 * @param jvmOptions more JVM options
+	 * @param classpath its classpath, entries separated by the platform's path separator
+	 * @param mainClass the main class
+	 * @param args its arguments
+	 * @param log the file its output is appended to
+	 * @return the process, not started
+	 */
+	public static ChildProcess java(String name, String heap, List<String> jvmOptions, String classpath,
+			String mainClass, List<String> args, Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + heap);
 		command.addAll(jvmOptions);
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classpath);
 		command.add(mainClass);
 		command.addAll(args);
 		return new ChildProcess(name, command, log);

@@ -2,7 +2,9 @@ package dev.events.benchmarks.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+import dev.events.benchmarks.workload.WorkloadConfiguration;
 
 /**
  * The service the benchmarks measure: each transaction inserts one business row and, unless the
@@ -11,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * their own.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(WorkloadProperties.class)
+@Import(WorkloadConfiguration.class)
 public class BenchmarkApplication {
 
 	/**

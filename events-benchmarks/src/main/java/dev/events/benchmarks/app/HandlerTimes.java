@@ -11,6 +11,9 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
+import dev.events.benchmarks.workload.Micros;
+import dev.events.benchmarks.workload.TimingFiles;
+import dev.events.benchmarks.workload.WorkloadProperties;
 import dev.events.consume.EventEnvelope;
 import dev.events.consume.EventHandler;
 

@@ -1,4 +1,4 @@
-package dev.events.benchmarks.app;
+package dev.events.benchmarks.workload;
 
 import java.nio.file.Path;
 
@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keys the keys the events are spread over
  * @param rate transactions per second on a fixed schedule (open loop), or 0 for as many as the
  * threads manage (closed loop)
- * @param handle whether an {@code @EventHandler} with the inbox handles the events, recording
- * when each invocation starts
+ * @param handle whether the service's own handler handles the events, recording when each
+ * invocation starts; a service without one ignores it
  * @param output the directory the workload writes its timings to
  */
 @ConfigurationProperties("bench")

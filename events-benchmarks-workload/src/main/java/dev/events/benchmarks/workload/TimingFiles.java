@@ -1,4 +1,4 @@
-package dev.events.benchmarks.app;
+package dev.events.benchmarks.workload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.events.benchmarks.app;
+package dev.events.benchmarks.workload;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,21 +17,17 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.events.publish.EventPublisher;
-
 /**
  * Runs the transactions of the benchmark on its threads: the warm-up, then, once every thread
- * finished it and the relay has sent every warm-up event, the measured ones, either as fast as the threads go (closed loop) or each at its
- * place in a fixed schedule (open loop, so a stall delays later commits instead of hiding in
- * fewer of them). Writes when the measured phase started and ended, and the commit time of each
- * measured event of an open-loop run.
+ * finished it and the service has sent every warm-up event, the measured ones, either as fast as
+ * the threads go (closed loop) or each at its place in a fixed schedule (open loop, so a stall
+ * delays later commits instead of hiding in fewer of them). Writes when the measured phase
+ * started and ended, and the commit time of each measured event of an open-loop run.
  */
-@Component
 class WorkloadDriver implements ApplicationRunner {
 
 	private static final Log logger = LogFactory.getLog(WorkloadDriver.class);
@@ -44,7 +40,9 @@ class WorkloadDriver implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	private final EventPublisher publisher;
+	private final EventSink sink;
+
+	private final PendingEvents pending;
 
 	private final AtomicReferenceArray<UUID> eventIds;
 
@@ -52,11 +50,13 @@ class WorkloadDriver implements ApplicationRunner {
 
 	private volatile long measuredStartNanos;
 
-	WorkloadDriver(WorkloadProperties workload, TransactionTemplate transactions, JdbcClient jdbc, EventPublisher publisher) {
+	WorkloadDriver(WorkloadProperties workload, TransactionTemplate transactions, JdbcClient jdbc, EventSink sink,
+			PendingEvents pending) {
 		this.workload = workload;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
-		this.publisher = publisher;
+		this.sink = sink;
+		this.pending = pending;
 		this.eventIds = new AtomicReferenceArray<>(workload.transactions());
 		this.commitMicros = new AtomicLongArray(workload.transactions());
 	}
@@ -89,17 +89,17 @@ class WorkloadDriver implements ApplicationRunner {
 	}
 
 	private void startMeasuring() {
-		awaitEmptyOutbox();
+		awaitWarmupSent();
 		this.measuredStartNanos = System.nanoTime();
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.MEASURE_START), List.of("start\t" + Micros.now()));
 	}
 
 	/**
-	 * Wait until the relay has sent the warm-up's events, so that the measured window holds only
+	 * Wait until the service has sent the warm-up's events, so that the measured window holds only
 	 * the measured ones.
 	 */
-	private void awaitEmptyOutbox() {
-		while (this.jdbc.sql("SELECT COUNT(*) FROM events_outbox").query(Long.class).single() > 0) {
+	private void awaitWarmupSent() {
+		while (this.pending.count() > 0) {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 		}
 	}
@@ -137,7 +137,7 @@ class WorkloadDriver implements ApplicationRunner {
 				.params(key, seq, BigDecimal.valueOf(n % 10_000, 2))
 				.update();
 			if (this.workload.publish()) {
-				UUID id = this.publisher.publish(new Measured(key, seq, measured, NOTE));
+				UUID id = this.sink.publish(key, seq, measured, NOTE);
 				if (measured && this.workload.rate() > 0) {
 					recordCommit(n, id);
 				}

@@ -1,4 +1,4 @@
-package dev.events.benchmarks.app;
+package dev.events.benchmarks.workload;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
