@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.utils.AppInfoParser;
 
 import dev.events.benchmarks.BenchmarksTests.Repetition;
+import dev.events.benchmarks.ServiceRun.InboxCleanup;
 
 /**
  * Writes {@code docs/benchmarks.md}: each figure as the median of the repetitions with their
@@ -22,6 +26,16 @@ import dev.events.benchmarks.BenchmarksTests.Repetition;
 final class BenchmarksReport {
 
 	private static final String MODULITH_ARTIFACT = "spring-modulith-events-core";
+
+	/** The inbox rows an hour of handling at 5,000 events per second leaves. */
+	private static final double HOUR_OF_INBOX_ROWS = 5_000 * 3_600;
+
+	private static final String CONSUMER_CURVES = "benchmarks-latency-consumer.svg";
+
+	private static final String HANDLER_CURVES = "benchmarks-latency-handler.svg";
+
+	/** The inbox cleanup's default batch. */
+	private static final int CLEANUP_BATCH = 5_000;
 
 	private BenchmarksReport() {
 	}
@@ -52,14 +66,12 @@ final class BenchmarksReport {
 				Service.MODULITH.version("spring-boot")));
 		throughput(report, repetitions);
 		latency(report, repetitions);
+		latencyCurves(report, file.getParent(), repetitions);
+		hotKeys(report, repetitions);
 		drain(report, repetitions);
-		report.append("""
-				## Not measured yet
-
-				The handler against a raw `@KafkaListener` (target 4), direct publishing against a raw \
-				`KafkaTemplate` (target 5) and housekeeping at scale (target 6) are the next workloads of this \
-				module (issue 10).
-				""");
+		handling(report, repetitions);
+		direct(report, repetitions);
+		housekeeping(report, repetitions);
 		try {
 			Files.writeString(file, report.toString());
 		}
@@ -69,9 +81,9 @@ final class BenchmarksReport {
 	}
 
 	private static void throughput(StringBuilder report, List<Repetition> repetitions) {
-		List<RunResult> bare = repetitions.stream().map(Repetition::bare).toList();
-		List<RunResult> events = repetitions.stream().map(Repetition::events).toList();
-		List<RunResult> modulith = repetitions.stream().map(Repetition::modulith).toList();
+		List<RunResult> bare = runs(repetitions, Scenario.BARE);
+		List<RunResult> events = runs(repetitions, Scenario.EVENTS);
+		List<RunResult> modulith = runs(repetitions, Scenario.MODULITH);
 		double bareRate = median(bare, RunResult::rate);
 		report.append("""
 				## End to end, one event per business transaction (target 1: >= 0.75 of the bare transaction)
@@ -93,7 +105,23 @@ final class BenchmarksReport {
 		report.append(throughputRow(modulithName() + ", end to end", modulith, bareRate))
 			.append(deliveryCells(modulith))
 			.append('\n');
-		report.append('\n');
+		report.append(String.format(Locale.ROOT, """
+
+				CPU `events` adds per event (the budget is 40 us each for the service and PostgreSQL): service \
+				%.0f us, broker %.0f us, PostgreSQL %.0f us.
+
+				""", added(events, bare, ServiceRun.Cpu::service), added(events, bare, ServiceRun.Cpu::broker),
+				added(events, bare, ServiceRun.Cpu::database)));
+	}
+
+	private static double added(List<RunResult> runs, List<RunResult> baseline,
+			Function<ServiceRun.Cpu, Duration> process) {
+		return median(runs, (run) -> run.cpuMicrosPerTransaction(process.apply(run.cpu())))
+				- median(baseline, (run) -> run.cpuMicrosPerTransaction(process.apply(run.cpu())));
+	}
+
+	private static List<RunResult> runs(List<Repetition> repetitions, Scenario scenario) {
+		return repetitions.stream().map((repetition) -> repetition.run(scenario)).toList();
 	}
 
 	/**
@@ -132,10 +160,51 @@ final class BenchmarksReport {
 				| duplicated |
 				|---|---|---|---|---|---|---|---|---|---|
 				""");
-		report.append(latencyRow("`events` (defaults)", repetitions.stream().map(Repetition::steady).toList()));
-		report.append(latencyRow("`events` (defaults)", repetitions.stream().map(Repetition::high).toList()));
-		report.append(latencyRow(modulithName(), repetitions.stream().map(Repetition::modulithSteady).toList()));
+		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.STEADY)));
+		report.append(latencyRow(modulithName(), runs(repetitions, Scenario.MODULITH_STEADY)));
+		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.HIGH)));
+		report.append(latencyRow(modulithName(), runs(repetitions, Scenario.MODULITH_HIGH)));
 		report.append('\n');
+	}
+
+	/**
+	 * Draw the latency percentiles of every repetition together, for each system at each rate,
+	 * beside the report, and show them in it.
+	 */
+	private static void latencyCurves(StringBuilder report, Path directory, List<Repetition> repetitions) {
+		LatencyCurves consumer = LatencyCurves.titled("Commit -> plain KafkaConsumer", "latency, ms")
+			.target("target p99 at 1,000/s: 5 ms", 5)
+			.target("target p50 at 1,000/s: 1 ms", 1);
+		for (Scenario scenario : List.of(Scenario.STEADY, Scenario.MODULITH_STEADY, Scenario.HIGH,
+				Scenario.MODULITH_HIGH)) {
+			List<RunResult> runs = runs(repetitions, scenario);
+			consumer = consumer.series(curveName(scenario, runs), pooled(runs, RunResult::commitToConsumer));
+		}
+		LatencyCurves handler = LatencyCurves.titled("Commit -> @EventHandler start (PostgreSQL inbox)", "latency, ms")
+			.target("target p99: 10 ms", 10);
+		for (Scenario scenario : List.of(Scenario.STEADY, Scenario.HIGH)) {
+			List<RunResult> runs = runs(repetitions, scenario);
+			handler = handler.series(curveName(scenario, runs), pooled(runs, RunResult::commitToHandler));
+		}
+		consumer.write(directory.resolve(CONSUMER_CURVES));
+		handler.write(directory.resolve(HANDLER_CURVES));
+		report.append("""
+				The percentiles of every run at each rate together, p50 to p99.9 (log scales):
+
+				![Latency percentiles, commit to a plain consumer](%s)
+
+				![Latency percentiles, commit to the handler](%s)
+
+				""".formatted(CONSUMER_CURVES, HANDLER_CURVES));
+	}
+
+	private static String curveName(Scenario scenario, List<RunResult> runs) {
+		String system = scenario.name().startsWith("MODULITH") ? "Spring Modulith" : "events";
+		return "%s, %,d/s".formatted(system, runs.get(0).workload().rate());
+	}
+
+	private static List<Long> pooled(List<RunResult> runs, Function<RunResult, List<Long>> latencies) {
+		return runs.stream().flatMap((run) -> latencies.apply(run).stream()).toList();
 	}
 
 	private static String latencyRow(String name, List<RunResult> runs) {
@@ -150,8 +219,124 @@ final class BenchmarksReport {
 				deliveryCells(runs));
 	}
 
+	private static void hotKeys(StringBuilder report, List<Repetition> repetitions) {
+		List<RunResult> events = runs(repetitions, Scenario.HOT_KEYS);
+		List<RunResult> modulith = runs(repetitions, Scenario.MODULITH_HOT_KEYS);
+		report.append("""
+				## Hot keys: per-key order on 8 keys
+
+				%,d transactions as fast as the threads go, each event on one of 8 keys, so that each key has \
+				many events in flight at once. Reordered: events whose first arrival at a plain `KafkaConsumer` came \
+				after a later event of their key.
+
+				| | per second | CPU: service | CPU: broker | CPU: PostgreSQL | reordered | duplicated |
+				|---|---|---|---|---|---|---|
+				""".formatted(events.get(0).workload().transactions()));
+		report.append(rateRow("`events` (defaults)", events)).append(deliveryCells(events)).append('\n');
+		report.append(rateRow(modulithName(), modulith)).append(deliveryCells(modulith)).append("\n\n");
+	}
+
+	private static void handling(StringBuilder report, List<Repetition> repetitions) {
+		List<RunResult> listener = runs(repetitions, Scenario.LISTENER);
+		List<RunResult> handler = runs(repetitions, Scenario.HANDLER);
+		double baseline = median(listener, RunResult::rate);
+		report.append(String.format(Locale.ROOT, """
+				## Handling (target 4: an `@EventHandler` with the PostgreSQL inbox >= 0.5 of a raw \
+				`@KafkaListener`, and >= 60,000 events/s)
+
+				%,d events waiting on the topic (6 partitions, 1,000 keys), as the starter sends them, worked off \
+				by one consumer (the default concurrency of both) after %,d of warm-up: from its resumption to its \
+				last event. The raw listener, on Boot's own container factory, decodes each CloudEvent (its id \
+				from the header, its JSON data into the event) and writes nothing; the handler's own body is as \
+				empty, so the difference is the starter's: the inbox row, the transaction, retries and dead \
+				letters. CPU per event, in microseconds.
+
+				| | events per second | ratio to the raw listener | CPU: service | CPU: broker | CPU: PostgreSQL |
+				|---|---|---|---|---|---|
+				""", listener.get(0).workload().transactions(), listener.get(0).workload().warmup()));
+		report.append(throughputRow("raw `@KafkaListener`", listener, baseline)).append('\n');
+		report.append(throughputRow("`@EventHandler` with the inbox", handler, baseline)).append("\n\n");
+	}
+
+	private static void direct(StringBuilder report, List<Repetition> repetitions) {
+		List<RunResult> template = runs(repetitions, Scenario.TEMPLATE);
+		List<RunResult> direct = runs(repetitions, Scenario.DIRECT);
+		double baseline = median(template, RunResult::rate);
+		report.append(String.format(Locale.ROOT, """
+				## Publishing without an outbox (target 5: >= 0.9 of a raw `KafkaTemplate`)
+
+				%,d events sent by 8 threads as fast as they go, each thread the events of its own keys, after \
+				%,d of warm-up: with `events.outbox.enabled=false`, `EventPublisher.publish` builds the CloudEvent \
+				and sends it; the raw `KafkaTemplate` sends the same records, built beforehand, with the same \
+				producer. From the first send to the arrival of the last event at a plain `KafkaConsumer`. CPU per \
+				event, in microseconds.
+
+				| | events per second | ratio to the raw template | CPU: service | CPU: broker | CPU: PostgreSQL |
+				|---|---|---|---|---|---|
+				""", template.get(0).workload().transactions(), template.get(0).workload().warmup()));
+		report.append(throughputRow("raw `KafkaTemplate.send`", template, baseline)).append('\n');
+		report.append(throughputRow("`EventPublisher` without an outbox", direct, baseline)).append("\n\n");
+	}
+
+	private static void housekeeping(StringBuilder report, List<Repetition> repetitions) {
+		List<RunResult> runs = runs(repetitions, Scenario.HOUSEKEEPING);
+		InboxCleanup first = runs.get(0).inboxCleanup();
+		report.append(String.format(Locale.ROOT, """
+				## Housekeeping (target 6: cleanup keeps up with an hour at 5,000 events/s, 18M inbox rows, without \
+				long locks or latency spikes)
+
+				%,d inbox rows fall out of their retention early in a run at a steady %,d events/s, handled as they \
+				come; the cleanup (its defaults: batches of 5,000 rows, oldest first, each a transaction of its \
+				own; here it looks every half second) deletes them while the service runs. Deleted per second: \
+				from when the rows fell out of their retention to when the last was gone. Commit -> handler \
+				latency of the events committed while the cleanup ran, beside the rest of the same run \
+				(milliseconds).
+
+				| | rows deleted per second | an hour at 5,000 events/s (18M rows) takes | one batch takes | \
+				while cleaning: p50 | p99 | p99.9 | the rest: p50 | p99 | p99.9 |
+				|---|---|---|---|---|---|---|---|---|---|
+				""", first.rows(), runs.get(0).workload().rate()));
+		if (runs.stream().anyMatch((run) -> !run.inboxCleanup().finished())) {
+			report.append("| the cleanup did not finish within a run | | | | | | | | | |\n\n");
+			return;
+		}
+		report.append(String.format(Locale.ROOT,
+				"| `events` (defaults) | %s | %s s | %s ms | %s | %s | %s | %s | %s | %s |\n\n",
+				figure(runs, (run) -> run.inboxCleanup().rowsPerSecond(), "%,.0f"),
+				figure(runs, (run) -> HOUR_OF_INBOX_ROWS / run.inboxCleanup().rowsPerSecond(), "%,.0f"),
+				figure(runs, (run) -> CLEANUP_BATCH * 1000.0 / run.inboxCleanup().rowsPerSecond(), "%.0f"),
+				figure(runs, (run) -> Percentiles.of(whileCleaning(run)).p50(), "%.1f"),
+				figure(runs, (run) -> Percentiles.of(whileCleaning(run)).p99(), "%.1f"),
+				figure(runs, (run) -> Percentiles.of(whileCleaning(run)).p999(), "%.1f"),
+				figure(runs, (run) -> Percentiles.of(besidesCleaning(run)).p50(), "%.1f"),
+				figure(runs, (run) -> Percentiles.of(besidesCleaning(run)).p99(), "%.1f"),
+				figure(runs, (run) -> Percentiles.of(besidesCleaning(run)).p999(), "%.1f")));
+	}
+
+	private static List<Long> whileCleaning(RunResult run) {
+		InboxCleanup cleanup = run.inboxCleanup();
+		return run.commitToHandler(cleanup.dueMicros(), cleanup.doneMicros());
+	}
+
+	private static List<Long> besidesCleaning(RunResult run) {
+		InboxCleanup cleanup = run.inboxCleanup();
+		List<Long> latencies = new ArrayList<>(run.commitToHandler(Long.MIN_VALUE, cleanup.dueMicros()));
+		latencies.addAll(run.commitToHandler(cleanup.doneMicros(), Long.MAX_VALUE));
+		return latencies;
+	}
+
+	/**
+	 * The cells of a row with a rate and the CPU of each process, without the line's end.
+	 */
+	private static String rateRow(String name, List<RunResult> runs) {
+		return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", name, figure(runs, RunResult::rate, "%,.0f"),
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().service()), "%.0f"),
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().broker()), "%.0f"),
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().database()), "%.0f"));
+	}
+
 	private static void drain(StringBuilder report, List<Repetition> repetitions) {
-		List<RunResult> drains = repetitions.stream().map(Repetition::drain).toList();
+		List<RunResult> drains = runs(repetitions, Scenario.DRAIN);
 		double[] claimAndDelete = repetitions.stream().mapToDouble(Repetition::claimAndDelete).sorted().toArray();
 		double ceiling = median(claimAndDelete);
 		report.append(String.format(Locale.ROOT, """

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import dev.events.test.KeyOrder;
@@ -32,6 +34,8 @@ class BenchmarksTests {
 
 	private static final double HIGH_RATE_SHARE_OF_BARE = 0.4;
 
+	private static final int HOT_KEYS = 8;
+
 	@Test
 	void theStartersDefaultsAndTheModulithPeerEndToEndAndAtSteadyRates() {
 		BenchmarkScale scale = BenchmarkScale.current();
@@ -47,56 +51,79 @@ class BenchmarksTests {
 	}
 
 	private static Repetition repeat(BenchmarkCluster cluster, BenchmarkScale scale, int repetition) {
+		Map<Scenario, RunResult> runs = new EnumMap<>(Scenario.class);
+		Runner runner = new Runner(cluster, repetition, runs);
 		if (!scale.writesReport()) {
-			RunResult events = checked(run(cluster, Service.EVENTS, "events-" + repetition, Workload.events(scale)));
-			RunResult modulith = lossless(
-					run(cluster, Service.MODULITH, "modulith-" + repetition, Workload.events(scale)));
-			RunResult steady = checked(
-					run(cluster, Service.EVENTS, "steady-" + repetition, Workload.steady(scale, SMOKE_RATE)));
-			RunResult drain = checked(run(cluster, Service.EVENTS, "drain-" + repetition, Workload.drain(scale)));
-			return new Repetition(null, events, steady, null, drain, 0, modulith, null);
+			runner.checked(Scenario.STEADY, Service.EVENTS, Workload.steady(scale, SMOKE_RATE));
+			runner.lossless(Scenario.MODULITH, Service.MODULITH, Workload.events(scale));
+			runner.checked(Scenario.DRAIN, Service.EVENTS, Workload.drain(scale));
+			runner.checked(Scenario.DIRECT, Service.EVENTS, Workload.kafka(scale, Workload.Mode.DIRECT));
+			runner.checked(Scenario.HANDLER, Service.EVENTS, Workload.kafka(scale, Workload.Mode.HANDLER));
+			return new Repetition(runs, 0);
 		}
-		RunResult bare = run(cluster, Service.EVENTS, "bare-" + repetition, Workload.bare(scale));
-		RunResult events = checked(run(cluster, Service.EVENTS, "events-" + repetition, Workload.events(scale)));
-		RunResult modulith = lossless(run(cluster, Service.MODULITH, "modulith-" + repetition, Workload.events(scale)));
-		RunResult steady = checked(
-				run(cluster, Service.EVENTS, "steady-" + repetition, Workload.steady(scale, STEADY_RATE)));
-		RunResult modulithSteady = lossless(run(cluster, Service.MODULITH, "modulith-steady-" + repetition,
-				Workload.steady(scale, STEADY_RATE).withoutHandler()));
+		RunResult bare = runner.unchecked(Scenario.BARE, Service.EVENTS, Workload.bare(scale));
+		runner.checked(Scenario.EVENTS, Service.EVENTS, Workload.events(scale));
+		runner.lossless(Scenario.MODULITH, Service.MODULITH, Workload.events(scale));
+		runner.checked(Scenario.STEADY, Service.EVENTS, Workload.steady(scale, STEADY_RATE));
+		runner.lossless(Scenario.MODULITH_STEADY, Service.MODULITH,
+				Workload.steady(scale, STEADY_RATE).withoutHandler());
 		int highRate = (int) Math.min(HIGH_RATE, HIGH_RATE_SHARE_OF_BARE * bare.rate());
-		RunResult high = checked(run(cluster, Service.EVENTS, "high-" + repetition, Workload.steady(scale, highRate)));
-		RunResult drain = checked(run(cluster, Service.EVENTS, "drain-" + repetition, Workload.drain(scale)));
+		runner.checked(Scenario.HIGH, Service.EVENTS, Workload.steady(scale, highRate));
+		runner.lossless(Scenario.MODULITH_HIGH, Service.MODULITH, Workload.steady(scale, highRate).withoutHandler());
+		runner.checked(Scenario.HOT_KEYS, Service.EVENTS, Workload.hotKeys(scale, HOT_KEYS));
+		runner.lossless(Scenario.MODULITH_HOT_KEYS, Service.MODULITH, Workload.hotKeys(scale, HOT_KEYS));
+		runner.checked(Scenario.HOUSEKEEPING, Service.EVENTS, Workload.housekeeping(scale, STEADY_RATE));
+		runner.checked(Scenario.DRAIN, Service.EVENTS, Workload.drain(scale));
+		runner.checked(Scenario.DIRECT, Service.EVENTS, Workload.kafka(scale, Workload.Mode.DIRECT));
+		runner.checked(Scenario.TEMPLATE, Service.EVENTS, Workload.kafka(scale, Workload.Mode.TEMPLATE));
+		runner.checked(Scenario.HANDLER, Service.EVENTS, Workload.kafka(scale, Workload.Mode.HANDLER));
+		runner.checked(Scenario.LISTENER, Service.EVENTS, Workload.kafka(scale, Workload.Mode.LISTENER));
 		double claimAndDelete = OutboxBacklog.claimAndDeleteRate(cluster.dataSource(cluster.newDatabase()),
 				scale.backlog());
-		return new Repetition(bare, events, steady, high, drain, claimAndDelete, modulith, modulithSteady);
-	}
-
-	private static RunResult run(BenchmarkCluster cluster, Service service, String name, Workload workload) {
-		return new ServiceRun(cluster, service, name, workload).run();
+		return new Repetition(runs, claimAndDelete);
 	}
 
 	/**
-	 * Fail loudly if a run lost, duplicated or reordered an event: a fast wrong answer is not a
-	 * result.
+	 * Runs the scenarios of one repetition and checks each while it is measured: a fast wrong
+	 * answer is not a result.
 	 */
-	private static RunResult checked(RunResult result) {
-		KeyOrder order = lossless(result).order();
-		assertThat(order.duplicates()).as("events delivered twice").isZero();
-		assertThat(order.violations()).as("per-key order violations").isEmpty();
-		if (result.workload().handle()) {
-			assertThat(result.handledMicros()).as("measured events handled").hasSize(result.workload().transactions());
-			assertThat(result.handledAgain()).as("measured events handled twice").isZero();
+	private record Runner(BenchmarkCluster cluster, int repetition, Map<Scenario, RunResult> runs) {
+
+		RunResult unchecked(Scenario scenario, Service service, Workload workload) {
+			String name = scenario.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + this.repetition;
+			RunResult result = new ServiceRun(this.cluster, service, name, workload).run();
+			this.runs.put(scenario, result);
+			return result;
 		}
-		return result;
-	}
 
-	/**
-	 * Fail if a run lost an event. A peer's runs are checked for that alone: the events it
-	 * duplicated or reordered are counted in the report, as what the peer delivers.
-	 */
-	private static RunResult lossless(RunResult result) {
-		assertThat(result.workload().total() - result.order().distinctEvents()).as("events lost").isZero();
-		return result;
+		/**
+		 * Run a scenario of the peer, and fail if it lost an event. Its duplicates and per-key
+		 * order violations are counted in the report, as what the peer delivers.
+		 */
+		RunResult lossless(Scenario scenario, Service service, Workload workload) {
+			RunResult result = unchecked(scenario, service, workload);
+			assertThat(result.workload().total() - result.order().distinctEvents()).as("%s: events lost", scenario)
+				.isZero();
+			return result;
+		}
+
+		/**
+		 * Run a scenario of the starter, and fail if it lost, duplicated or reordered an event,
+		 * or if its handler missed or repeated one.
+		 */
+		RunResult checked(Scenario scenario, Service service, Workload workload) {
+			RunResult result = lossless(scenario, service, workload);
+			KeyOrder order = result.order();
+			assertThat(order.duplicates()).as("%s: events delivered twice", scenario).isZero();
+			assertThat(order.violations()).as("%s: per-key order violations", scenario).isEmpty();
+			if (result.workload().handle()) {
+				assertThat(result.handledMicros()).as("%s: measured events handled", scenario)
+					.hasSize(result.workload().transactions());
+			}
+			assertThat(result.handledAgain()).as("%s: measured events handled twice", scenario).isZero();
+			return result;
+		}
+
 	}
 
 	private static Path workDir() {
@@ -112,20 +139,19 @@ class BenchmarksTests {
 	/**
 	 * The runs of one repetition, side by side.
 	 *
-	 * @param bare the transaction without an event (full scale only)
-	 * @param events the same with one event each, end to end
-	 * @param steady events at a steady 1,000 per second (200 in the smoke run)
-	 * @param high events at a steady 5,000 per second, or 40% of the bare rate if lower (full scale
-	 * only)
-	 * @param drain the relay draining a backlog written straight into the outbox
-	 * @param claimAndDelete PostgreSQL's own rate of claiming and deleting the same backlog, events
-	 * per second (full scale only)
-	 * @param modulith the Spring Modulith peer, end to end
-	 * @param modulithSteady the Spring Modulith peer at a steady 1,000 events per second (full scale
-	 * only)
+	 * @param runs what each scenario measured; the smoke run has a few of them
+	 * @param claimAndDelete PostgreSQL's own rate of claiming and deleting the backlog the relay
+	 * drains, events per second (full scale only)
 	 */
-	record Repetition(@Nullable RunResult bare, RunResult events, RunResult steady, @Nullable RunResult high,
-			RunResult drain, double claimAndDelete, RunResult modulith, @Nullable RunResult modulithSteady) {
+	record Repetition(Map<Scenario, RunResult> runs, double claimAndDelete) {
+
+		RunResult run(Scenario scenario) {
+			RunResult run = this.runs.get(scenario);
+			if (run == null) {
+				throw new IllegalStateException("No " + scenario + " run in this repetition");
+			}
+			return run;
+		}
 
 	}
 

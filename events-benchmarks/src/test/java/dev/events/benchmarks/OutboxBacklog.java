@@ -4,12 +4,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.events.benchmarks.app.Measured;
 import dev.events.benchmarks.workload.Micros;
+import dev.events.jdbc.EventsSchemaMigrator;
+import dev.events.jdbc.JdbcDialect;
 
 /**
  * A backlog of pending events written straight into the outbox, in one transaction, as an outage
@@ -68,12 +68,7 @@ final class OutboxBacklog {
 	 * @return events per second
 	 */
 	static double claimAndDeleteRate(DataSource dataSource, int events) {
-		Flyway.configure()
-			.dataSource(dataSource)
-			.table("events_schema_history")
-			.locations("classpath:dev/events/db/migration/postgresql")
-			.load()
-			.migrate();
+		new EventsSchemaMigrator(dataSource, JdbcDialect.POSTGRESQL).afterPropertiesSet();
 		fill(dataSource, events);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		long start = Micros.now();

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.events.benchmarks.ServiceRun.Cpu;
+import dev.events.benchmarks.ServiceRun.InboxCleanup;
 import dev.events.test.KeyOrder;
 
 /**
@@ -21,9 +24,11 @@ import dev.events.test.KeyOrder;
  * @param handledMicros when the handler started on each measured event, by id
  * @param handledAgain how often the handler was invoked again on a measured event it had handled
  * @param cpu the CPU each process used while the measured transactions ran and were delivered
+ * @param inboxCleanup what the cleanup of an inbox backlog did, for a run that had one
  */
 record RunResult(Workload workload, long startMicros, long endMicros, List<Arrivals.Arrival> arrivals,
-		Map<String, Long> commitMicros, Map<String, Long> handledMicros, long handledAgain, Cpu cpu) {
+		Map<String, Long> commitMicros, Map<String, Long> handledMicros, long handledAgain, Cpu cpu,
+		@Nullable InboxCleanup inboxCleanup) {
 
 	/**
 	 * Return the measured transactions per second, end to end for a run that publishes.
@@ -59,6 +64,23 @@ record RunResult(Workload workload, long startMicros, long endMicros, List<Arriv
 	 */
 	List<Long> commitToHandler() {
 		return since(this.commitMicros, this.handledMicros);
+	}
+
+	/**
+	 * Return the time from the commit to the start of its handler of each measured event
+	 * committed in the given window.
+	 * @param fromMicros the window's start
+	 * @param toMicros the window's end
+	 * @return the latencies in microseconds
+	 */
+	List<Long> commitToHandler(long fromMicros, long toMicros) {
+		Map<String, Long> committed = new HashMap<>();
+		this.commitMicros.forEach((id, micros) -> {
+			if (micros >= fromMicros && micros < toMicros) {
+				committed.put(id, micros);
+			}
+		});
+		return since(committed, this.handledMicros);
 	}
 
 	/**

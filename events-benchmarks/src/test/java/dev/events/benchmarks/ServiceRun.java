@@ -3,6 +3,7 @@ package dev.events.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,14 @@ final class ServiceRun {
 
 	private static final Duration DUPLICATE_GRACE = Duration.ofSeconds(2);
 
+	/**
+	 * How long after the service's start an inbox backlog falls out of its retention: after the
+	 * service has started and warmed up, early in the measured phase.
+	 */
+	private static final Duration CLEANUP_DUE = Duration.ofSeconds(12);
+
+	private static final Duration CLEANUP_INTERVAL = Duration.ofMillis(500);
+
 	private final BenchmarkCluster cluster;
 
 	private final Service app;
@@ -45,11 +54,21 @@ final class ServiceRun {
 		this.cluster.resetTopic();
 		Path output = this.cluster.workDir().resolve(this.name);
 		String database = this.cluster.newDatabase();
-		ChildProcess service = this.app.java(this.name, arguments(database, output),
-				this.cluster.workDir().resolve(this.name + ".log"));
+		List<String> arguments = arguments(database, output);
+		InboxBacklog inboxBacklog = null;
+		if (this.workload.inboxBacklog() > 0) {
+			inboxBacklog = InboxBacklog.fill(this.cluster.dataSource(database), this.workload.inboxBacklog());
+			arguments.add("--events.handlers.inbox.retention=" + inboxBacklog.retentionDueIn(CLEANUP_DUE).toMillis()
+					+ "ms");
+			arguments.add("--events.handlers.inbox.cleanup-interval=" + CLEANUP_INTERVAL.toMillis() + "ms");
+		}
+		ChildProcess service = this.app.java(this.name, arguments, this.cluster.workDir().resolve(this.name + ".log"));
 		try (Arrivals arrivals = this.workload.producesEvents()
 				? Arrivals.start(this.cluster.bootstrapServers(), Measured.TOPIC, BenchmarkCluster.PARTITIONS) : null) {
 			service.start();
+			if (inboxBacklog != null) {
+				inboxBacklog.watch();
+			}
 			long start = awaitFile(output.resolve(TimingFiles.MEASURE_START), service).get("start");
 			if (this.workload.backlog() > 0) {
 				awaitFile(output.resolve(TimingFiles.WORKLOAD_END), service);
@@ -58,7 +77,10 @@ final class ServiceRun {
 			}
 			Cpu before = Cpu.of(service, this.cluster);
 			long end = awaitFile(output.resolve(TimingFiles.WORKLOAD_END), service).get("end");
-			if (arrivals != null) {
+			if (this.workload.mode().consumes()) {
+				arrivals.await(this.workload.total(), TIMEOUT);
+			}
+			else if (arrivals != null) {
 				end = arrivals.await(this.workload.total(), TIMEOUT)
 					.stream()
 					.filter(Arrivals.Arrival::measured)
@@ -76,9 +98,11 @@ final class ServiceRun {
 				awaitHandled();
 			}
 			service.stop();
+			InboxCleanup cleanup = (inboxBacklog != null) ? inboxBacklog.cleanup() : null;
 			return new RunResult(this.workload, start, end, arrived, readIfPresent(output.resolve(TimingFiles.COMMITS)),
 					readIfPresent(output.resolve(TimingFiles.HANDLED)),
-					readIfPresent(output.resolve(TimingFiles.HANDLED_AGAIN)).getOrDefault("repeated", 0L), used);
+					readIfPresent(output.resolve(TimingFiles.HANDLED_AGAIN)).getOrDefault("repeated", 0L), used,
+					cleanup);
 		}
 		finally {
 			service.stop();
@@ -86,12 +110,11 @@ final class ServiceRun {
 	}
 
 	private List<String> arguments(String database, Path output) {
-		return List.of("--spring.datasource.url=" + database,
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + database,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.kafka.bootstrap-servers=" + this.cluster.bootstrapServers(),
-				"--bench.publish=" + this.workload.publish(), "--bench.handle=" + this.workload.handle(),
-				"--bench.warmup=" + this.workload.warmup(), "--bench.transactions=" + this.workload.transactions(),
-				"--bench.rate=" + this.workload.rate(), "--bench.output=" + output);
+				"--spring.kafka.bootstrap-servers=" + this.cluster.bootstrapServers(), "--bench.output=" + output));
+		arguments.addAll(this.workload.arguments());
+		return arguments;
 	}
 
 	private void awaitHandled() {
@@ -121,6 +144,30 @@ final class ServiceRun {
 
 	private static Map<String, Long> readIfPresent(Path file) {
 		return Files.exists(file) ? TimingFiles.read(file) : Map.of();
+	}
+
+	/**
+	 * What the cleanup of an inbox backlog did while a run was measured.
+	 *
+	 * @param rows the rows of the backlog
+	 * @param dueMicros when they fell out of their retention
+	 * @param doneMicros when the last was seen deleted, or 0 if rows were left at the run's end
+	 */
+	record InboxCleanup(int rows, long dueMicros, long doneMicros) {
+
+		boolean finished() {
+			return this.doneMicros > 0;
+		}
+
+		/**
+		 * Return the rows deleted per second, from when they were due (the cleanup looks every
+		 * half second) to the last.
+		 * @return the rate
+		 */
+		double rowsPerSecond() {
+			return this.rows * 1_000_000.0 / (this.doneMicros - this.dueMicros);
+		}
+
 	}
 
 	/**

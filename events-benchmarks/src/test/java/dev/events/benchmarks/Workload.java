@@ -1,32 +1,77 @@
 package dev.events.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
- * What one run of the service does.
+ * What one run of a service does.
  *
- * @param publish whether each transaction publishes an event
- * @param handle whether an {@code @EventHandler} handles the events
- * @param warmup transactions before the measured ones
- * @param transactions measured transactions
+ * @param mode what the service runs
+ * @param publish whether each transaction publishes an event (mode {@code TRANSACTIONS})
+ * @param handle whether an {@code @EventHandler} handles the events as they come, timing each
+ * @param warmup transactions or events before the measured ones
+ * @param transactions measured transactions or events
+ * @param keys the keys the events are spread over
  * @param rate transactions per second on a fixed schedule, or 0 for as many as possible
  * @param backlog events written straight into the outbox once the service runs, for the relay
  * to drain, or 0
+ * @param inboxBacklog inbox rows written before the service starts that fall out of their
+ * retention while it is measured, for its cleanup to delete, or 0
  */
-record Workload(boolean publish, boolean handle, int warmup, int transactions, int rate, int backlog) {
+record Workload(Mode mode, boolean publish, boolean handle, int warmup, int transactions, int keys, int rate,
+		int backlog, int inboxBacklog) {
+
+	private static final int KEYS = 1_000;
 
 	static Workload bare(BenchmarkScale scale) {
-		return new Workload(false, false, scale.warmup(), scale.transactions(), 0, 0);
+		return new Workload(Mode.TRANSACTIONS, false, false, scale.warmup(), scale.transactions(), KEYS, 0, 0, 0);
 	}
 
 	static Workload events(BenchmarkScale scale) {
-		return new Workload(true, false, scale.warmup(), scale.transactions(), 0, 0);
+		return new Workload(Mode.TRANSACTIONS, true, false, scale.warmup(), scale.transactions(), KEYS, 0, 0, 0);
 	}
 
 	static Workload steady(BenchmarkScale scale, int rate) {
-		return new Workload(true, true, scale.warmup() / 10, scale.latencyTransactions(), rate, 0);
+		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup() / 10, scale.latencyTransactions(), KEYS,
+				rate, 0, 0);
 	}
 
 	static Workload drain(BenchmarkScale scale) {
-		return new Workload(false, false, 0, 0, 0, scale.backlog());
+		return new Workload(Mode.TRANSACTIONS, false, false, 0, 0, KEYS, 0, scale.backlog(), 0);
+	}
+
+	/**
+	 * The end-to-end workload on a few keys, as fast as the threads go.
+	 * @param scale the scale
+	 * @param keys the keys
+	 * @return the workload
+	 */
+	static Workload hotKeys(BenchmarkScale scale, int keys) {
+		return new Workload(Mode.TRANSACTIONS, true, false, scale.warmup() / 10, scale.latencyTransactions(), keys, 0,
+				0, 0);
+	}
+
+	/**
+	 * Events at a steady rate, handled as they come, while the cleanup deletes an inbox backlog.
+	 * @param scale the scale
+	 * @param rate the rate
+	 * @return the workload
+	 */
+	static Workload housekeeping(BenchmarkScale scale, int rate) {
+		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup() / 10, scale.latencyTransactions(), KEYS,
+				rate, 0, scale.inboxBacklog());
+	}
+
+	/**
+	 * Events sent or handled on Kafka alone, as fast as the service goes.
+	 * @param scale the scale
+	 * @param mode one of the modes on Kafka alone
+	 * @return the workload
+	 */
+	static Workload kafka(BenchmarkScale scale, Mode mode) {
+		int events = mode.consumes() ? scale.handled() : scale.transactions();
+		return new Workload(mode, false, false, scale.warmup(), events, KEYS, 0, 0, 0);
 	}
 
 	/**
@@ -34,19 +79,24 @@ record Workload(boolean publish, boolean handle, int warmup, int transactions, i
 	 * @return the workload, its events only published
 	 */
 	Workload withoutHandler() {
-		return new Workload(this.publish, false, this.warmup, this.transactions, this.rate, this.backlog);
+		return new Workload(this.mode, this.publish, false, this.warmup, this.transactions, this.keys, this.rate,
+				this.backlog, this.inboxBacklog);
 	}
+
 
 	/**
 	 * Return how many events a plain consumer should see.
 	 * @return the events, warm-up included
 	 */
 	int total() {
-		return this.publish ? this.warmup + this.transactions : this.backlog;
+		if (this.backlog > 0) {
+			return this.backlog;
+		}
+		return (this.publish || this.mode != Mode.TRANSACTIONS) ? this.warmup + this.transactions : 0;
 	}
 
 	/**
-	 * Return what the measured rate counts: transactions, or the events of a backlog.
+	 * Return what the measured rate counts: transactions, events, or the events of a backlog.
 	 * @return the measured units
 	 */
 	int measured() {
@@ -54,11 +104,67 @@ record Workload(boolean publish, boolean handle, int warmup, int transactions, i
 	}
 
 	/**
-	 * Whether events reach the topic, published or drained.
+	 * Whether events reach the topic, published, drained or sent for a consumer.
 	 * @return whether a consumer should see events
 	 */
 	boolean producesEvents() {
-		return this.publish || this.backlog > 0;
+		return total() > 0;
+	}
+
+	/**
+	 * Return the service's arguments for this workload, beside those of its infrastructure.
+	 * @return the arguments
+	 */
+	List<String> arguments() {
+		List<String> arguments = new ArrayList<>(List.of("--bench.mode=" + this.mode.argument(),
+				"--bench.publish=" + this.publish, "--bench.handle=" + this.handle, "--bench.warmup=" + this.warmup,
+				"--bench.transactions=" + this.transactions, "--bench.keys=" + this.keys, "--bench.rate=" + this.rate));
+		arguments.addAll(this.mode.serviceArguments());
+		return arguments;
+	}
+
+	/**
+	 * What the service runs.
+	 */
+	enum Mode {
+
+		/** Business transactions, each with an event unless bare. */
+		TRANSACTIONS,
+
+		/** The starter's publisher without an outbox, straight to Kafka. */
+		DIRECT("--events.outbox.enabled=false"),
+
+		/** The same records through a raw {@code KafkaTemplate}, the baseline of {@link #DIRECT}. */
+		TEMPLATE,
+
+		/** An {@code @EventHandler} with the inbox, its own body empty. */
+		HANDLER("--spring.kafka.listener.auto-startup=false"),
+
+		/** A raw {@code @KafkaListener} decoding the same records, the baseline of {@link #HANDLER}. */
+		LISTENER("--spring.kafka.listener.auto-startup=false");
+
+		private final List<String> serviceArguments;
+
+		Mode(String... serviceArguments) {
+			this.serviceArguments = List.of(serviceArguments);
+		}
+
+		String argument() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		List<String> serviceArguments() {
+			return this.serviceArguments;
+		}
+
+		/**
+		 * Whether the run times a consumer rather than the arrival of events.
+		 * @return whether it consumes
+		 */
+		boolean consumes() {
+			return this == HANDLER || this == LISTENER;
+		}
+
 	}
 
 }
