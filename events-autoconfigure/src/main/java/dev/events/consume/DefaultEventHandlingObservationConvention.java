@@ -1,5 +1,8 @@
 package dev.events.consume;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.common.KeyValues;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -15,6 +18,12 @@ public class DefaultEventHandlingObservationConvention implements EventHandlingO
 	 */
 	public static final String NAME = "events.handle";
 
+	/**
+	 * The low-cardinality tags of each handler, event type, topic and outcome, built once: they
+	 * are asked for twice per invocation.
+	 */
+	private final Map<LowCardinality, KeyValues> lowCardinality = new ConcurrentHashMap<>();
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -28,10 +37,9 @@ public class DefaultEventHandlingObservationConvention implements EventHandlingO
 	@Override
 	public KeyValues getLowCardinalityKeyValues(EventHandlingContext context) {
 		String outcome = (context.getOutcome() != null) ? context.getOutcome() : "unknown";
-		return KeyValues.of("handler", context.getHandlerId(), "event.type", context.getEvent().cloudEvent().getType(),
-				"outcome", outcome, "messaging.system", "kafka", "messaging.operation", "process",
-				"messaging.source.kind", "topic", "messaging.source.name", context.getEvent().record().topic(),
-				"messaging.kafka.consumer.group", context.getHandlerId());
+		LowCardinality values = new LowCardinality(context.getHandlerId(), context.getEvent().cloudEvent().getType(),
+				context.getEvent().record().topic(), outcome);
+		return this.lowCardinality.computeIfAbsent(values, LowCardinality::keyValues);
 	}
 
 	@Override
@@ -39,6 +47,16 @@ public class DefaultEventHandlingObservationConvention implements EventHandlingO
 		ConsumerRecord<?, ?> record = context.getEvent().record();
 		return KeyValues.of("event.id", context.getEvent().cloudEvent().getId(), "messaging.kafka.source.partition",
 				String.valueOf(record.partition()), "messaging.kafka.message.offset", String.valueOf(record.offset()));
+	}
+
+	private record LowCardinality(String handlerId, String eventType, String topic, String outcome) {
+
+		KeyValues keyValues() {
+			return KeyValues.of("handler", this.handlerId, "event.type", this.eventType, "outcome", this.outcome,
+					"messaging.system", "kafka", "messaging.operation", "process", "messaging.source.kind", "topic",
+					"messaging.source.name", this.topic, "messaging.kafka.consumer.group", this.handlerId);
+		}
+
 	}
 
 }

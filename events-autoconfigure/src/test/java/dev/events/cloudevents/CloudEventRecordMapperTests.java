@@ -4,11 +4,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import dev.events.publish.OutboundEvent;
@@ -34,6 +44,81 @@ class CloudEventRecordMapperTests {
 		assertThat(new String(record.headers().lastHeader("ce_tenantid").value())).isEqualTo("acme");
 		assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"o-1\"}");
 		assertDecodesToTheSameEvent(record);
+	}
+
+	@Test
+	void binaryRecordIsWhatTheSdksOwnWriterWrites() {
+		OutboundEvent minimal = new OutboundEvent(UUID.randomUUID(), "orders.OrderCancelled",
+				URI.create("https://orders.example.com/service"),
+				OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 123_456_789, ZoneOffset.ofHours(2)), "orders", null, null,
+				null, null, null, null, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+		for (OutboundEvent written : new OutboundEvent[] { this.event, minimal }) {
+			ProducerRecord<String, byte[]> ours = new CloudEventRecordMapper(CloudEventsMode.BINARY).toRecord(written);
+			ProducerRecord<String, byte[]> sdks = KafkaMessageFactory
+				.createWriter(written.topic(), null, null, written.key())
+				.writeBinary(CloudEventRecordMapper.toCloudEvent(written));
+			assertThat(ours.topic()).isEqualTo(sdks.topic());
+			assertThat(ours.key()).isEqualTo(sdks.key());
+			assertThat(ours.partition()).isEqualTo(sdks.partition());
+			assertThat(ours.value()).isEqualTo(sdks.value());
+			assertThat(headers(ours)).isEqualTo(headers(sdks));
+		}
+	}
+
+	@Test
+	void binaryRecordsReadAsTheSdksOwnReaderReadsThem() {
+		CloudEventRecordMapper mapper = new CloudEventRecordMapper(CloudEventsMode.BINARY);
+		CloudEvent withEverything = CloudEventBuilder.v1(CloudEventRecordMapper.toCloudEvent(this.event))
+			.withDataSchema(URI.create("https://schemas.example.com/order"))
+			.withExtension("region", "eu-west-1")
+			.build();
+		List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+		records.add(mapper.toRecord(this.event));
+		records.add(KafkaMessageFactory.createWriter("orders", null, null, "o-1").writeBinary(withEverything));
+		records.add(KafkaMessageFactory.createWriter("orders", null, null, "o-1")
+			.writeBinary(CloudEventBuilder.v1(withEverything).withoutData().withoutDataContentType().build()));
+		records.add(KafkaMessageFactory.createWriter("orders", null, null, "o-1")
+			.writeBinary(CloudEventBuilder.v03(withEverything).build()));
+		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> headers.add("ce_empty", null)));
+		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> headers.remove("ce_id")));
+		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> {
+			headers.remove("ce_time");
+			headers.add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
+		}));
+		for (ProducerRecord<String, byte[]> record : records) {
+			Object sdks;
+			try {
+				sdks = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
+			}
+			catch (RuntimeException ex) {
+				sdks = ex.getClass();
+			}
+			Object ours;
+			try {
+				ours = mapper.fromRecord(record.headers(), record.value());
+			}
+			catch (RuntimeException ex) {
+				ours = ex.getClass();
+			}
+			assertThat(ours).as("%s", record.headers()).isEqualTo(sdks);
+		}
+	}
+
+	private static ProducerRecord<String, byte[]> withHeaders(ProducerRecord<String, byte[]> record,
+			Consumer<Headers> change) {
+		Headers headers = new RecordHeaders(record.headers().toArray());
+		change.accept(headers);
+		return new ProducerRecord<>(record.topic(), null, null, record.key(), record.value(), headers);
+	}
+
+	private static Map<String, String> headers(ProducerRecord<String, byte[]> record) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (Header header : record.headers()) {
+			assertThat(headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)))
+				.as("header %s once", header.key())
+				.isNull();
+		}
+		return headers;
 	}
 
 	@Test
