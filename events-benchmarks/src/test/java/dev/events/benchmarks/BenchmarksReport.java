@@ -152,14 +152,15 @@ final class BenchmarksReport {
 				## At a steady rate (target 2: commit -> consumer p50 <= 1 ms, p99 <= 5 ms; commit -> handler \
 				p99 <= 10 ms; at the higher rate p99 <= 10 ms)
 
-				Commits on a fixed schedule (open loop), each event's latency from its own commit: to its arrival at \
-				a plain `KafkaConsumer`, and, with `events`, to the start of an `@EventHandler` with the PostgreSQL \
-				inbox. Milliseconds.
+				Commits on a fixed schedule (open loop), %,d measured after %,d of warm-up on the same schedule, \
+				each event's latency from its own commit: to its arrival at a plain `KafkaConsumer`, and, with \
+				`events`, to the start of an `@EventHandler` with the PostgreSQL inbox. Milliseconds.
 
 				| | rate | commit -> consumer p50 | p99 | p99.9 | commit -> handler p50 | p99 | p99.9 | reordered \
 				| duplicated |
 				|---|---|---|---|---|---|---|---|---|---|
-				""");
+				""".formatted(runs(repetitions, Scenario.STEADY).get(0).workload().transactions(),
+				runs(repetitions, Scenario.STEADY).get(0).workload().warmup()));
 		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.STEADY)));
 		report.append(latencyRow(modulithName(), runs(repetitions, Scenario.MODULITH_STEADY)));
 		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.HIGH)));

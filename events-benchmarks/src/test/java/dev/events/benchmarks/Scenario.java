@@ -1,5 +1,11 @@
 package dev.events.benchmarks;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * The runs of one repetition of the benchmarks.
  */
@@ -48,6 +54,20 @@ enum Scenario {
 	HANDLER,
 
 	/** A raw {@code @KafkaListener} working off the same records. */
-	LISTENER
+	LISTENER;
+
+	/**
+	 * Return the scenarios {@code benchmarks.scenarios} names, comma-separated, or all of them.
+	 * @return the scenarios to run
+	 */
+	static Set<Scenario> selected() {
+		String names = System.getProperty("benchmarks.scenarios", "").strip();
+		if (names.isEmpty()) {
+			return EnumSet.allOf(Scenario.class);
+		}
+		return Arrays.stream(names.split(","))
+			.map((name) -> valueOf(name.strip().toUpperCase(Locale.ROOT)))
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Scenario.class)));
+	}
 
 }

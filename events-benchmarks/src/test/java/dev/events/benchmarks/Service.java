@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -59,14 +60,20 @@ enum Service {
 	abstract String classpath();
 
 	/**
-	 * Describe a JVM of the service; nothing starts yet.
+	 * Describe a JVM of the service; nothing starts yet. With {@code -Dbenchmarks.profile=true}
+	 * it records a flight recording (JFR, profile settings) beside its log.
 	 * @param name what the logs and failures call it
 	 * @param args its arguments
 	 * @param log the file its output is appended to
 	 * @return the process, not started
 	 */
 	ChildProcess java(String name, List<String> args, Path log) {
-		return ChildProcess.java(name, "1g", List.of("-XX:+UseParallelGC"), classpath(), this.mainClass, args, log);
+		List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC"));
+		if (Boolean.getBoolean("benchmarks.profile")) {
+			options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+					+ log.resolveSibling(name + ".jfr"));
+		}
+		return ChildProcess.java(name, "1g", options, classpath(), this.mainClass, args, log);
 	}
 
 	/**

@@ -28,8 +28,8 @@ final class ServiceRun {
 	private static final Duration DUPLICATE_GRACE = Duration.ofSeconds(2);
 
 	/**
-	 * How long after the service's start an inbox backlog falls out of its retention: after the
-	 * service has started and warmed up, early in the measured phase.
+	 * How long after the service's start, besides its warm-up, an inbox backlog falls out of its
+	 * retention: once the service has started and warmed up, early in the measured phase.
 	 */
 	private static final Duration CLEANUP_DUE = Duration.ofSeconds(12);
 
@@ -58,8 +58,8 @@ final class ServiceRun {
 		InboxBacklog inboxBacklog = null;
 		if (this.workload.inboxBacklog() > 0) {
 			inboxBacklog = InboxBacklog.fill(this.cluster.dataSource(database), this.workload.inboxBacklog());
-			arguments.add("--events.handlers.inbox.retention=" + inboxBacklog.retentionDueIn(CLEANUP_DUE).toMillis()
-					+ "ms");
+			Duration dueIn = CLEANUP_DUE.plus(this.workload.warmupTime());
+			arguments.add("--events.handlers.inbox.retention=" + inboxBacklog.retentionDueIn(dueIn).toMillis() + "ms");
 			arguments.add("--events.handlers.inbox.cleanup-interval=" + CLEANUP_INTERVAL.toMillis() + "ms");
 		}
 		ChildProcess service = this.app.java(this.name, arguments, this.cluster.workDir().resolve(this.name + ".log"));

@@ -1,5 +1,6 @@
 package dev.events.benchmarks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,8 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 	}
 
 	static Workload steady(BenchmarkScale scale, int rate) {
-		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup() / 10, scale.latencyTransactions(), KEYS,
-				rate, 0, 0);
+		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup(), scale.latencyTransactions(), KEYS, rate, 0,
+				0);
 	}
 
 	static Workload drain(BenchmarkScale scale) {
@@ -59,8 +60,8 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 	 * @return the workload
 	 */
 	static Workload housekeeping(BenchmarkScale scale, int rate) {
-		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup() / 10, scale.latencyTransactions(), KEYS,
-				rate, 0, scale.inboxBacklog());
+		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup(), scale.latencyTransactions(), KEYS, rate, 0,
+				scale.inboxBacklog());
 	}
 
 	/**
@@ -83,6 +84,14 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 				this.backlog, this.inboxBacklog);
 	}
 
+
+	/**
+	 * Return how long the warm-up takes at least: as long as its transactions take at the rate.
+	 * @return the warm-up's length, zero for a run as fast as possible
+	 */
+	Duration warmupTime() {
+		return (this.rate > 0) ? Duration.ofMillis(this.warmup * 1000L / this.rate) : Duration.ZERO;
+	}
 
 	/**
 	 * Return how many events a plain consumer should see.

@@ -57,22 +57,27 @@ class SendDriver implements ApplicationRunner {
 	}
 
 	private void runAll() {
-		send(0, this.workload.warmup());
+		send(0, this.workload.warmup(), sender(0, this.workload.warmup()));
+		IntConsumer measured = sender(this.workload.warmup(), this.workload.transactions());
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.MEASURE_START), List.of("start\t" + Micros.now()));
-		send(this.workload.warmup(), this.workload.transactions());
+		send(this.workload.warmup(), this.workload.transactions(), measured);
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.WORKLOAD_END),
 				List.of("end\t" + Micros.now(), "transactions\t" + this.workload.transactions()));
 	}
 
-	private void send(int from, int count) {
-		IntConsumer sendOne;
+	/**
+	 * Return what sends event {@code n}: the publisher, or the template with a record built
+	 * beforehand, before the clock starts.
+	 */
+	private IntConsumer sender(int from, int count) {
 		if (this.direct) {
-			sendOne = (n) -> this.publisher.publish(this.events.event(n));
+			return (n) -> this.publisher.publish(this.events.event(n));
 		}
-		else {
-			List<ProducerRecord<@Nullable String, byte[]>> records = this.events.records(from, count);
-			sendOne = (n) -> this.template.send(records.get(n - from));
-		}
+		List<ProducerRecord<@Nullable String, byte[]>> records = this.events.records(from, count);
+		return (n) -> this.template.send(records.get(n - from));
+	}
+
+	private void send(int from, int count, IntConsumer sendOne) {
 		List<Thread> threads = new ArrayList<>();
 		for (int thread = 0; thread < this.workload.threads(); thread++) {
 			int index = thread;
