@@ -31,26 +31,52 @@ final class BinaryRecords {
 
 	private static final byte[] SPEC_VERSION = "1.0".getBytes(StandardCharsets.UTF_8);
 
+	private static final String SPEC_VERSION_HEADER = PREFIX + "specversion";
+
+	private static final String ID_HEADER = PREFIX + "id";
+
+	private static final String SOURCE_HEADER = PREFIX + "source";
+
+	private static final String TYPE_HEADER = PREFIX + "type";
+
+	private static final String CONTENT_TYPE_HEADER = "content-type";
+
+	private static final String TIME_HEADER = PREFIX + "time";
+
+	private static final String SUBJECT_HEADER = PREFIX + "subject";
+
+	private static final String PARTITION_KEY_HEADER = PREFIX + CloudEventExtensions.PARTITION_KEY;
+
+	private static final String TENANT_ID_HEADER = PREFIX + CloudEventExtensions.TENANT_ID;
+
+	private static final String ACTOR_ID_HEADER = PREFIX + CloudEventExtensions.ACTOR_ID;
+
+	private static final String CORRELATION_ID_HEADER = PREFIX + CloudEventExtensions.CORRELATION_ID;
+
+	private static final String CAUSATION_ID_HEADER = PREFIX + CloudEventExtensions.CAUSATION_ID;
+
+	private static final String TRACEPARENT_HEADER = PREFIX + CloudEventExtensions.TRACEPARENT;
+
 	private BinaryRecords() {
 	}
 
 	static ProducerRecord<@Nullable String, byte[]> toRecord(OutboundEvent event) {
 		Headers headers = new RecordHeaders();
-		headers.add(PREFIX + "specversion", SPEC_VERSION);
-		add(headers, "id", event.id().toString());
-		add(headers, "source", event.source().toString());
-		add(headers, "type", event.type());
-		headers.add("content-type", bytes(event.dataContentType()));
-		add(headers, "time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()));
+		headers.add(SPEC_VERSION_HEADER, SPEC_VERSION);
+		add(headers, ID_HEADER, event.id().toString());
+		add(headers, SOURCE_HEADER, event.source().toString());
+		add(headers, TYPE_HEADER, event.type());
+		add(headers, CONTENT_TYPE_HEADER, event.dataContentType());
+		add(headers, TIME_HEADER, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()));
 		if (event.key() != null) {
-			add(headers, "subject", event.key());
-			add(headers, CloudEventExtensions.PARTITION_KEY, event.key());
+			add(headers, SUBJECT_HEADER, event.key());
+			add(headers, PARTITION_KEY_HEADER, event.key());
 		}
-		addIfPresent(headers, CloudEventExtensions.TENANT_ID, event.tenantId());
-		addIfPresent(headers, CloudEventExtensions.ACTOR_ID, event.actorId());
-		addIfPresent(headers, CloudEventExtensions.CORRELATION_ID, event.correlationId());
-		addIfPresent(headers, CloudEventExtensions.CAUSATION_ID, event.causationId());
-		addIfPresent(headers, CloudEventExtensions.TRACEPARENT, event.traceparent());
+		addIfPresent(headers, TENANT_ID_HEADER, event.tenantId());
+		addIfPresent(headers, ACTOR_ID_HEADER, event.actorId());
+		addIfPresent(headers, CORRELATION_ID_HEADER, event.correlationId());
+		addIfPresent(headers, CAUSATION_ID_HEADER, event.causationId());
+		addIfPresent(headers, TRACEPARENT_HEADER, event.traceparent());
 		return new ProducerRecord<>(event.topic(), null, null, event.key(), event.data(), headers);
 	}
 
@@ -63,7 +89,7 @@ final class BinaryRecords {
 	 * @throws RuntimeException if an attribute is missing or invalid
 	 */
 	static @Nullable CloudEvent read(Headers headers, byte @Nullable [] value) {
-		Header specVersion = headers.lastHeader(PREFIX + "specversion");
+		Header specVersion = headers.lastHeader(SPEC_VERSION_HEADER);
 		if (specVersion == null || !Arrays.equals(specVersion.value(), SPEC_VERSION)) {
 			return null;
 		}
@@ -73,7 +99,7 @@ final class BinaryRecords {
 			if (header.value() == null) {
 				continue;
 			}
-			if (name.equals("content-type")) {
+			if (name.equals(CONTENT_TYPE_HEADER)) {
 				builder.withDataContentType(string(header));
 			}
 			else if (name.length() > PREFIX.length() && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
@@ -114,13 +140,13 @@ final class BinaryRecords {
 		return new String(header.value(), StandardCharsets.UTF_8);
 	}
 
-	private static void add(Headers headers, String attribute, String value) {
-		headers.add(PREFIX + attribute, bytes(value));
+	private static void add(Headers headers, String name, String value) {
+		headers.add(name, bytes(value));
 	}
 
-	private static void addIfPresent(Headers headers, String attribute, @Nullable String value) {
+	private static void addIfPresent(Headers headers, String name, @Nullable String value) {
 		if (value != null) {
-			add(headers, attribute, value);
+			add(headers, name, value);
 		}
 	}
 
