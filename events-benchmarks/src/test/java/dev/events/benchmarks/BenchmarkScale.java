@@ -24,8 +24,17 @@ record BenchmarkScale(int warmup, int transactions, int latencyTransactions, int
 	static final BenchmarkScale FULL = new BenchmarkScale(10_000, 100_000, 30_000, 1_000_000, 300_000, 2_000_000, 3,
 			true);
 
+	/**
+	 * Return the scale {@code benchmarks.scale} names, repeated as often as
+	 * {@code benchmarks.repetitions} says if it is set.
+	 * @return the scale
+	 */
 	static BenchmarkScale current() {
-		return "full".equals(System.getProperty("benchmarks.scale", "smoke").toLowerCase(Locale.ROOT)) ? FULL : SMOKE;
+		BenchmarkScale scale = "full".equals(System.getProperty("benchmarks.scale", "smoke").toLowerCase(Locale.ROOT))
+				? FULL : SMOKE;
+		int repetitions = Integer.getInteger("benchmarks.repetitions", scale.repetitions());
+		return new BenchmarkScale(scale.warmup(), scale.transactions(), scale.latencyTransactions(), scale.backlog(),
+				scale.handled(), scale.inboxBacklog(), repetitions, scale.writesReport());
 	}
 
 }

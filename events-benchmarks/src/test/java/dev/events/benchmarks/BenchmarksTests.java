@@ -108,6 +108,13 @@ class BenchmarksTests {
 					result.rate(), result.cpuMicrosPerTransaction(result.cpu().service()),
 					result.cpuMicrosPerTransaction(result.cpu().broker()),
 					result.cpuMicrosPerTransaction(result.cpu().database()));
+			if (result.inboxCleanup() != null && result.inboxCleanup().finished()) {
+				ServiceRun.InboxCleanup cleanup = result.inboxCleanup();
+				System.out.printf(Locale.ROOT, "%s: inbox rows deleted at %,.0f/s; commit -> handler p99 %.1f ms while "
+						+ "cleaning, %.1f ms before%n", name, cleanup.rowsPerSecond(),
+						Percentiles.of(result.commitToHandler(cleanup.dueMicros(), cleanup.doneMicros())).p99(),
+						Percentiles.of(result.commitToHandler(0, cleanup.dueMicros())).p99());
+			}
 			return result;
 		}
 
