@@ -61,6 +61,9 @@ final class BenchmarksReport {
 				`delete`, 32 threads for the asynchronous externalization, producer `linger.ms=0`. Those threads \
 				send the events of one key concurrently, so the peer may reorder them.
 
+				Where the time goes for each target missed, from profiles of these runs, and what it would take: \
+				[performance-analysis.md](performance-analysis.md).
+
 				""".formatted(LocalDate.now(), Machine.describe(), Runtime.version(), AppInfoParser.getVersion(),
 				cluster.postgresVersion(), repetitions.size(), Service.MODULITH.version(MODULITH_ARTIFACT),
 				Service.MODULITH.version("spring-boot")));
@@ -288,12 +291,14 @@ final class BenchmarksReport {
 
 				%,d inbox rows fall out of their retention early in a run at a steady %,d events/s, handled as they \
 				come; the cleanup (its defaults: batches of 5,000 rows, oldest first, each a transaction of its \
-				own; here it looks every half second) deletes them while the service runs. Deleted per second: \
+				own, each followed by a pause three times as long as it took; here it looks every half second) \
+				deletes them while the service runs. Deleted per second: \
 				from when the rows fell out of their retention to when the last was gone. Commit -> handler \
 				latency of the events committed while the cleanup ran, beside the rest of the same run \
 				(milliseconds).
 
-				| | rows deleted per second | an hour at 5,000 events/s (18M rows) takes | one batch takes | \
+				| | rows deleted per second | an hour at 5,000 events/s (18M rows) takes | a batch, with its pause, \
+				every | \
 				while cleaning: p50 | p99 | p99.9 | the rest: p50 | p99 | p99.9 |
 				|---|---|---|---|---|---|---|---|---|---|
 				""", first.rows(), runs.get(0).workload().rate()));

@@ -69,16 +69,7 @@ class WorkloadDriver implements ApplicationRunner {
 
 	private void runAll() {
 		CyclicBarrier warmedUp = new CyclicBarrier(this.workload.threads(), this::startMeasuring);
-		List<Thread> threads = new ArrayList<>();
-		for (int thread = 0; thread < this.workload.threads(); thread++) {
-			int index = thread;
-			Thread worker = new Thread(() -> runThread(index, warmedUp), "bench-" + thread);
-			worker.start();
-			threads.add(worker);
-		}
-		for (Thread thread : threads) {
-			join(thread);
-		}
+		Workers.run(this.workload.threads(), (index) -> runThread(index, warmedUp));
 		long end = Micros.now();
 		if (this.workload.rate() > 0) {
 			writeCommits();
@@ -181,16 +172,6 @@ class WorkloadDriver implements ApplicationRunner {
 			throw new IllegalStateException(ex);
 		}
 		catch (BrokenBarrierException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void join(Thread thread) {
-		try {
-			thread.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,6 +1,5 @@
 package dev.events.benchmarks.app.kafka;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.events.autoconfigure.EventsAutoConfiguration;
 import dev.events.benchmarks.workload.Micros;
 import dev.events.benchmarks.workload.TimingFiles;
+import dev.events.benchmarks.workload.Workers;
 import dev.events.benchmarks.workload.WorkloadProperties;
 import dev.events.publish.EventPublisher;
 
@@ -78,31 +78,14 @@ class SendDriver implements ApplicationRunner {
 	}
 
 	private void send(int from, int count, IntConsumer sendOne) {
-		List<Thread> threads = new ArrayList<>();
-		for (int thread = 0; thread < this.workload.threads(); thread++) {
-			int index = thread;
-			Thread sender = new Thread(() -> {
-				for (int n = from; n < from + count; n++) {
-					if (this.events.ownedBy(index, n)) {
-						sendOne.accept(n);
-					}
+		Workers.run(this.workload.threads(), (thread) -> {
+			for (int n = from; n < from + count; n++) {
+				if (this.events.ownedBy(thread, n)) {
+					sendOne.accept(n);
 				}
-			}, "bench-" + thread);
-			sender.start();
-			threads.add(sender);
-		}
-		threads.forEach(SendDriver::join);
+			}
+		});
 		this.template.flush();
-	}
-
-	private static void join(Thread thread) {
-		try {
-			thread.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
