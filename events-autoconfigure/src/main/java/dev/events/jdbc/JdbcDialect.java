@@ -1,5 +1,10 @@
 package dev.events.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -90,6 +95,33 @@ public enum JdbcDialect {
 		String keyMatch = String.join(" AND ",
 				columns.subList(0, keyColumns).stream().map((column) -> column + " = ?").toList());
 		return this.insertIfAbsent.formatted(table, String.join(", ", columns), placeholders, keyMatch).strip();
+	}
+
+	/**
+	 * Return the placeholder of a time bound with {@link #bindTime}: on PostgreSQL an expression
+	 * of epoch microseconds, since its driver formats an {@code OffsetDateTime} as text with a
+	 * formatter it builds per statement (14% of the publishing threads in a profile); elsewhere a
+	 * plain parameter.
+	 * @return the placeholder
+	 */
+	public String timePlaceholder() {
+		return (this == POSTGRESQL) ? "(TIMESTAMPTZ 'epoch' + ? * INTERVAL '1 microsecond')" : "?";
+	}
+
+	/**
+	 * Bind a time to the parameter of a {@link #timePlaceholder}.
+	 * @param statement the statement
+	 * @param index the parameter's index
+	 * @param time the time; PostgreSQL keeps microseconds
+	 * @throws SQLException if the driver refuses it
+	 */
+	public void bindTime(PreparedStatement statement, int index, OffsetDateTime time) throws SQLException {
+		if (this == POSTGRESQL) {
+			statement.setLong(index, ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant()));
+		}
+		else {
+			statement.setObject(index, time);
+		}
 	}
 
 	/**

@@ -43,7 +43,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	private static final String INSERT = """
 			INSERT INTO events_outbox (event_id, shard, key_hash, topic, partition_key, event_type, source, event_time,
 			    tenant_id, actor_id, correlation_id, causation_id, traceparent, data_content_type, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			VALUES (?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?)
 			""";
 
 	/**
@@ -137,6 +137,10 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private final String selectPending;
 
+	private final JdbcDialect dialect;
+
+	private final String insert;
+
 	private final String deleteSent;
 
 	private final OldestRows sentRows;
@@ -167,6 +171,8 @@ public class JdbcOutboxStore implements OutboxStore {
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.jdbc = JdbcClient.create(this.jdbcTemplate);
 		this.selectPending = SELECT_PENDING.formatted(dialect.databaseTime());
+		this.dialect = dialect;
+		this.insert = INSERT.formatted(dialect.timePlaceholder());
 		this.deleteSent = DELETE_SENT.formatted(dialect.databaseTime());
 		this.sentRows = new OldestRows(dataSource, dialect, "events_outbox", "sent_at", List.of("seq"));
 		this.markSent = MARK_SENT.formatted(dialect.databaseTime());
@@ -180,7 +186,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	public void append(OutboundEvent event) {
 		requireTransactionalConnection(event);
 		int keyHash = KeyHash.of(event.key(), event.id());
-		this.jdbcTemplate.update(INSERT, (statement) -> {
+		this.jdbcTemplate.update(this.insert, (statement) -> {
 			statement.setObject(1, event.id());
 			statement.setInt(2, Math.floorMod(keyHash, this.shards));
 			statement.setInt(3, keyHash);
@@ -188,7 +194,7 @@ public class JdbcOutboxStore implements OutboxStore {
 			statement.setString(5, event.key());
 			statement.setString(6, event.type());
 			statement.setString(7, event.source().toString());
-			statement.setObject(8, event.time());
+			this.dialect.bindTime(statement, 8, event.time());
 			statement.setString(9, event.tenantId());
 			statement.setString(10, event.actorId());
 			statement.setString(11, event.correlationId());
