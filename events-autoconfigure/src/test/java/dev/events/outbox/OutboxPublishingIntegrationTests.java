@@ -1,8 +1,11 @@
 package dev.events.outbox;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +37,7 @@ import dev.events.cloudevents.CloudEventExtensions;
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
 import dev.events.publish.EventPublisher;
+import dev.events.publish.OutboundEvent;
 import dev.events.support.OutboxRows;
 import dev.events.support.TestApplication;
 import dev.events.test.TopicReader;
@@ -58,6 +62,9 @@ abstract class OutboxPublishingIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	OutboxStore outbox;
 
 	@Autowired
 	SimpleTracer tracer;
@@ -113,6 +120,24 @@ abstract class OutboxPublishingIntegrationTests {
 		assertThat(eventWithId("orders", id).getExtension(CloudEventExtensions.TRACEPARENT))
 			.asString()
 			.contains(span.context().traceId() + "-" + span.context().spanId());
+	}
+
+	@Test
+	void eventTimeIsStoredToTheMicrosecondWhateverItsOffset() {
+		OffsetDateTime time = OffsetDateTime.of(2026, 11, 30, 10, 0, 0, 123_456_789, ZoneOffset.ofHours(2));
+		OutboundEvent event = new OutboundEvent(UUID.randomUUID(), "dev.events.test.Timed",
+				URI.create("orders-service"), time, "orders", "timed", null, null, null, null, null,
+				"application/json", "{}".getBytes(StandardCharsets.UTF_8));
+		OffsetDateTime stored = this.transactions.execute((status) -> {
+			status.setRollbackOnly();
+			this.outbox.append(event);
+			return JdbcClient.create(this.dataSource)
+				.sql("SELECT event_time FROM events_outbox WHERE event_id = ?")
+				.param(event.id())
+				.query((row, rowNum) -> row.getObject(1, OffsetDateTime.class))
+				.single();
+		});
+		assertThat(stored.toInstant()).isEqualTo(Instant.parse("2026-11-30T08:00:00.123456Z"));
 	}
 
 	@Test
