@@ -27,7 +27,8 @@ import dev.events.publish.OutboundEvent;
  */
 final class BinaryRecords {
 
-	private static final String PREFIX = "ce_";
+	/** The prefix of an attribute's header in binary mode. */
+	static final String PREFIX = "ce_";
 
 	private static final byte[] SPEC_VERSION = "1.0".getBytes(StandardCharsets.UTF_8);
 
@@ -47,16 +48,6 @@ final class BinaryRecords {
 
 	private static final String PARTITION_KEY_HEADER = PREFIX + CloudEventExtensions.PARTITION_KEY;
 
-	private static final String TENANT_ID_HEADER = PREFIX + CloudEventExtensions.TENANT_ID;
-
-	private static final String ACTOR_ID_HEADER = PREFIX + CloudEventExtensions.ACTOR_ID;
-
-	private static final String CORRELATION_ID_HEADER = PREFIX + CloudEventExtensions.CORRELATION_ID;
-
-	private static final String CAUSATION_ID_HEADER = PREFIX + CloudEventExtensions.CAUSATION_ID;
-
-	private static final String TRACEPARENT_HEADER = PREFIX + CloudEventExtensions.TRACEPARENT;
-
 	private BinaryRecords() {
 	}
 
@@ -72,11 +63,12 @@ final class BinaryRecords {
 			add(headers, SUBJECT_HEADER, event.key());
 			add(headers, PARTITION_KEY_HEADER, event.key());
 		}
-		addIfPresent(headers, TENANT_ID_HEADER, event.tenantId());
-		addIfPresent(headers, ACTOR_ID_HEADER, event.actorId());
-		addIfPresent(headers, CORRELATION_ID_HEADER, event.correlationId());
-		addIfPresent(headers, CAUSATION_ID_HEADER, event.causationId());
-		addIfPresent(headers, TRACEPARENT_HEADER, event.traceparent());
+		for (ContextExtension extension : ContextExtension.ALL) {
+			String value = extension.value().apply(event);
+			if (value != null) {
+				add(headers, extension.header(), value);
+			}
+		}
 		return new ProducerRecord<>(event.topic(), null, null, event.key(), event.data(), headers);
 	}
 
@@ -142,12 +134,6 @@ final class BinaryRecords {
 
 	private static void add(Headers headers, String name, String value) {
 		headers.add(name, bytes(value));
-	}
-
-	private static void addIfPresent(Headers headers, String name, @Nullable String value) {
-		if (value != null) {
-			add(headers, name, value);
-		}
 	}
 
 	private static byte[] bytes(String value) {

@@ -67,18 +67,13 @@ public class CloudEventRecordMapper {
 		if (event.key() != null) {
 			builder.withSubject(event.key()).withExtension(CloudEventExtensions.PARTITION_KEY, event.key());
 		}
-		withExtension(builder, CloudEventExtensions.TENANT_ID, event.tenantId());
-		withExtension(builder, CloudEventExtensions.ACTOR_ID, event.actorId());
-		withExtension(builder, CloudEventExtensions.CORRELATION_ID, event.correlationId());
-		withExtension(builder, CloudEventExtensions.CAUSATION_ID, event.causationId());
-		withExtension(builder, CloudEventExtensions.TRACEPARENT, event.traceparent());
-		return builder.build();
-	}
-
-	private static void withExtension(CloudEventBuilder builder, String name, @Nullable String value) {
-		if (value != null) {
-			builder.withExtension(name, value);
+		for (ContextExtension extension : ContextExtension.ALL) {
+			String value = extension.value().apply(event);
+			if (value != null) {
+				builder.withExtension(extension.name(), value);
+			}
 		}
+		return builder.build();
 	}
 
 }
