@@ -131,11 +131,27 @@ final class BenchmarksReport {
 	 * The cells of a row up to the CPU of each process, without the line's end.
 	 */
 	private static String throughputRow(String name, List<RunResult> runs, double baseline) {
-		return String.format(Locale.ROOT, "| %s | %s | %.2f | %s | %s | %s |", name,
-				figure(runs, RunResult::rate, "%,.0f"), median(runs, RunResult::rate) / baseline,
+		return String.format(Locale.ROOT, "| %s | %s | %.2f | %s |", name, figure(runs, RunResult::rate, "%,.0f"),
+				median(runs, RunResult::rate) / baseline, cpuCells(runs));
+	}
+
+	/**
+	 * The cells of the CPU the service, the broker and PostgreSQL used per measured unit.
+	 */
+	private static String cpuCells(List<RunResult> runs) {
+		return "%s | %s | %s".formatted(
 				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().service()), "%.0f"),
 				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().broker()), "%.0f"),
 				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().database()), "%.0f"));
+	}
+
+	/**
+	 * The cells of the p50, p99 and p99.9 of some latencies of each run, each run's sorted once.
+	 */
+	private static String percentileCells(List<RunResult> runs, Function<RunResult, List<Long>> latencies) {
+		List<Percentiles> percentiles = runs.stream().map((run) -> Percentiles.of(latencies.apply(run))).toList();
+		return "%s | %s | %s".formatted(figure(percentiles, Percentiles::p50, "%.1f"),
+				figure(percentiles, Percentiles::p99, "%.1f"), figure(percentiles, Percentiles::p999, "%.1f"));
 	}
 
 	/**
@@ -212,15 +228,10 @@ final class BenchmarksReport {
 	}
 
 	private static String latencyRow(String name, List<RunResult> runs) {
-		String handler = runs.get(0).workload().handle() ? " %s | %s | %s |".formatted(
-				figure(runs, (run) -> Percentiles.of(run.commitToHandler()).p50(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(run.commitToHandler()).p99(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(run.commitToHandler()).p999(), "%.1f")) : " | | |";
-		return "| %s | %,d/s | %s | %s | %s |%s%s\n".formatted(name, runs.get(0).workload().rate(),
-				figure(runs, (run) -> Percentiles.of(run.commitToConsumer()).p50(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(run.commitToConsumer()).p99(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(run.commitToConsumer()).p999(), "%.1f"), handler,
-				deliveryCells(runs));
+		String handler = runs.get(0).workload().handle()
+				? " %s |".formatted(percentileCells(runs, RunResult::commitToHandler)) : " | | |";
+		return "| %s | %,d/s | %s |%s%s\n".formatted(name, runs.get(0).workload().rate(),
+				percentileCells(runs, RunResult::commitToConsumer), handler, deliveryCells(runs));
 	}
 
 	private static void hotKeys(StringBuilder report, List<Repetition> repetitions) {
@@ -306,17 +317,12 @@ final class BenchmarksReport {
 			report.append("| the cleanup did not finish within a run | | | | | | | | | |\n\n");
 			return;
 		}
-		report.append(String.format(Locale.ROOT,
-				"| `events` (defaults) | %s | %s s | %s ms | %s | %s | %s | %s | %s | %s |\n\n",
+		report.append(String.format(Locale.ROOT, "| `events` (defaults) | %s | %s s | %s ms | %s | %s |\n\n",
 				figure(runs, (run) -> run.inboxCleanup().rowsPerSecond(), "%,.0f"),
 				figure(runs, (run) -> HOUR_OF_INBOX_ROWS / run.inboxCleanup().rowsPerSecond(), "%,.0f"),
 				figure(runs, (run) -> CLEANUP_BATCH * 1000.0 / run.inboxCleanup().rowsPerSecond(), "%.0f"),
-				figure(runs, (run) -> Percentiles.of(whileCleaning(run)).p50(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(whileCleaning(run)).p99(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(whileCleaning(run)).p999(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(besidesCleaning(run)).p50(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(besidesCleaning(run)).p99(), "%.1f"),
-				figure(runs, (run) -> Percentiles.of(besidesCleaning(run)).p999(), "%.1f")));
+				percentileCells(runs, BenchmarksReport::whileCleaning),
+				percentileCells(runs, BenchmarksReport::besidesCleaning)));
 	}
 
 	private static List<Long> whileCleaning(RunResult run) {
@@ -335,10 +341,8 @@ final class BenchmarksReport {
 	 * The cells of a row with a rate and the CPU of each process, without the line's end.
 	 */
 	private static String rateRow(String name, List<RunResult> runs) {
-		return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", name, figure(runs, RunResult::rate, "%,.0f"),
-				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().service()), "%.0f"),
-				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().broker()), "%.0f"),
-				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().database()), "%.0f"));
+		return String.format(Locale.ROOT, "| %s | %s | %s |", name, figure(runs, RunResult::rate, "%,.0f"),
+				cpuCells(runs));
 	}
 
 	private static void drain(StringBuilder report, List<Repetition> repetitions) {
@@ -366,7 +370,7 @@ final class BenchmarksReport {
 	/**
 	 * The median of the runs, with their range.
 	 */
-	private static String figure(List<RunResult> runs, ToDoubleFunction<RunResult> value, String format) {
+	private static <T> String figure(List<T> runs, ToDoubleFunction<T> value, String format) {
 		double[] values = runs.stream().mapToDouble(value).sorted().toArray();
 		return String.format(Locale.ROOT, format + " [" + format + "-" + format + "]", median(values), values[0],
 				values[values.length - 1]);

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -43,12 +44,12 @@ class SendDriver implements ApplicationRunner {
 
 	SendDriver(WorkloadProperties workload, BenchmarkEvents events, EventPublisher publisher,
 			@Qualifier(EventsAutoConfiguration.KAFKA_TEMPLATE_BEAN_NAME) KafkaTemplate<@Nullable String, byte[]> template,
-			ApplicationArguments arguments) {
+			@Value("${bench.mode}") String mode) {
 		this.workload = workload;
 		this.events = events;
 		this.publisher = publisher;
 		this.template = template;
-		this.direct = arguments.getOptionValues("bench.mode").contains("direct");
+		this.direct = "direct".equals(mode);
 	}
 
 	@Override
