@@ -14,6 +14,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,6 +27,12 @@ import dev.events.jdbc.OldestRows;
  * On PostgreSQL all events of a call go in one statement that returns the rows it inserted;
  * elsewhere each event is inserted on its own and its update count read. Rows written before the
  * source was part of the key have an empty source and still mark their event id as handled.
+ * <p>
+ * PostgreSQL keeps the plan of a statement the driver prepared for the table as it was when it
+ * planned it, often nearly empty; a plan that looks rows up by anything but the key then reads
+ * the whole inbox on every call once it has grown. So the PostgreSQL statement reads no row of the
+ * inbox at all while none of those older rows remain (the key's unique index alone decides), and
+ * whether some remain is asked once, and again after each cleanup until they are gone.
  */
 public class JdbcInboxStore implements InboxStore {
 
@@ -32,10 +40,22 @@ public class JdbcInboxStore implements InboxStore {
 			INSERT INTO events_inbox (handler_id, source, event_id, received_at)
 			SELECT ?, received.source, received.event_id, ?
 			FROM unnest(?::varchar[], ?::varchar[]) AS received (source, event_id)
+			ON CONFLICT DO NOTHING
+			RETURNING source, event_id
+			""";
+
+	private static final String INSERT_RETURNING_UNLESS_RECEIVED_WITHOUT_SOURCE = """
+			INSERT INTO events_inbox (handler_id, source, event_id, received_at)
+			SELECT ?, received.source, received.event_id, ?
+			FROM unnest(?::varchar[], ?::varchar[]) AS received (source, event_id)
 			WHERE NOT EXISTS (SELECT 1 FROM events_inbox earlier
 			    WHERE earlier.handler_id = ? AND earlier.event_id = received.event_id AND earlier.source = '')
 			ON CONFLICT DO NOTHING
 			RETURNING source, event_id
+			""";
+
+	private static final String ANY_RECEIVED_WITHOUT_SOURCE = """
+			SELECT EXISTS (SELECT 1 FROM events_inbox WHERE source = '')
 			""";
 
 	private static final String INSERT_ONE = """
@@ -52,6 +72,8 @@ public class JdbcInboxStore implements InboxStore {
 	private final OldestRows oldestRows;
 
 	private final Clock clock;
+
+	private volatile @Nullable Boolean rowsWithoutSourceRemain;
 
 	/**
 	 * Create a store.
@@ -82,14 +104,18 @@ public class JdbcInboxStore implements InboxStore {
 	private Set<EventKey> insertReturning(String handlerId, List<EventKey> events, OffsetDateTime now) {
 		String[] sources = events.stream().map(EventKey::source).toArray(String[]::new);
 		String[] ids = events.stream().map(EventKey::id).toArray(String[]::new);
+		boolean withoutSource = rowsWithoutSourceRemain();
 		Set<EventKey> inserted = new HashSet<>();
 		this.jdbc.query((Connection connection) -> {
-			PreparedStatement statement = connection.prepareStatement(INSERT_RETURNING);
+			PreparedStatement statement = connection.prepareStatement(
+					withoutSource ? INSERT_RETURNING_UNLESS_RECEIVED_WITHOUT_SOURCE : INSERT_RETURNING);
 			statement.setString(1, handlerId);
 			statement.setObject(2, now);
 			statement.setArray(3, array(connection, sources));
 			statement.setArray(4, array(connection, ids));
-			statement.setString(5, handlerId);
+			if (withoutSource) {
+				statement.setString(5, handlerId);
+			}
 			return statement;
 		}, (row) -> {
 			inserted.add(new EventKey(row.getString("source"), row.getString("event_id")));
@@ -121,9 +147,22 @@ public class JdbcInboxStore implements InboxStore {
 		}
 	}
 
+	private boolean rowsWithoutSourceRemain() {
+		Boolean remain = this.rowsWithoutSourceRemain;
+		if (remain == null) {
+			remain = Boolean.TRUE.equals(this.jdbc.queryForObject(ANY_RECEIVED_WITHOUT_SOURCE, Boolean.class));
+			this.rowsWithoutSourceRemain = remain;
+		}
+		return remain;
+	}
+
 	@Override
 	public int deleteReceivedBefore(Instant cutoff, int limit) {
-		return this.oldestRows.deleteBefore(cutoff, limit);
+		int deleted = this.oldestRows.deleteBefore(cutoff, limit);
+		if (deleted > 0 && Boolean.TRUE.equals(this.rowsWithoutSourceRemain)) {
+			this.rowsWithoutSourceRemain = null;
+		}
+		return deleted;
 	}
 
 }
