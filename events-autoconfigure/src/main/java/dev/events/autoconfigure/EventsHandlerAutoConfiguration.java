@@ -1,5 +1,6 @@
 package dev.events.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConvention;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -80,14 +82,32 @@ public final class EventsHandlerAutoConfiguration {
 	@ConditionalOnMissingBean(name = CONTAINER_FACTORY_BEAN_NAME)
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> eventsListenerContainerFactory(
 			ConsumerFactory<?, ?> consumerFactory,
-			ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> bootConfigurer) {
+			ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> bootConfigurer,
+			ObjectProvider<InboxStore> inbox, EventsProperties properties) {
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		ConsumerFactory<byte[], byte[]> consumers = EventsKafkaClients.consumerFactory(consumerFactory);
 		factory.setConsumerFactory(consumers);
 		factory.setBatchListener(true);
-		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		bootConfigurer.ifAvailable((configurer) -> HandlerContainerProperties.apply(configurer, factory, consumers));
+		commitOffsets(factory.getContainerProperties(), inbox.getIfAvailable() != null,
+				properties.getHandlers().getInbox().getOffsetCommitInterval());
 		return factory;
+	}
+
+	/**
+	 * With the inbox a redelivered event is skipped, so handlers commit their offsets at most once
+	 * an interval instead of after every poll: each commit is a broker round trip between polls.
+	 * Without it a redelivered event is handled again, so they commit after every poll. Pending
+	 * offsets are committed when partitions are revoked and when a container stops, either way.
+	 */
+	private static void commitOffsets(ContainerProperties container, boolean inbox, Duration interval) {
+		if (inbox && !interval.isZero()) {
+			container.setAckMode(AckMode.TIME);
+			container.setAckTime(interval.toMillis());
+		}
+		else {
+			container.setAckMode(AckMode.BATCH);
+		}
 	}
 
 	/**

@@ -631,6 +631,14 @@ public class EventsProperties implements Validator {
 		 */
 		private int cleanupBatchSize = 5000;
 
+		/**
+		 * How often handlers with the inbox commit their consumers' offsets. The inbox skips an
+		 * event delivered again, so a crash redelivers at most this long's events, each a skip;
+		 * committing after every poll costs a broker round trip between polls. Zero commits after
+		 * every poll.
+		 */
+		private Duration offsetCommitInterval = Duration.ofSeconds(1);
+
 		public Duration getRetention() {
 			return this.retention;
 		}
@@ -653,6 +661,14 @@ public class EventsProperties implements Validator {
 
 		public void setCleanupBatchSize(int cleanupBatchSize) {
 			this.cleanupBatchSize = cleanupBatchSize;
+		}
+
+		public Duration getOffsetCommitInterval() {
+			return this.offsetCommitInterval;
+		}
+
+		public void setOffsetCommitInterval(Duration offsetCommitInterval) {
+			this.offsetCommitInterval = offsetCommitInterval;
 		}
 
 	}

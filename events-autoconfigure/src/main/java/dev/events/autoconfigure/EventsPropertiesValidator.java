@@ -58,6 +58,7 @@ final class EventsPropertiesValidator {
 		positive("handlers.inbox.retention", handlers.getInbox().getRetention());
 		positive("handlers.inbox.cleanupInterval", handlers.getInbox().getCleanupInterval());
 		atLeastOne("handlers.inbox.cleanupBatchSize", handlers.getInbox().getCleanupBatchSize());
+		notNegative("handlers.inbox.offsetCommitInterval", handlers.getInbox().getOffsetCommitInterval());
 		EventsProperties.Health.Outbox health = this.properties.getHealth().getOutbox();
 		atMost("health.outbox.warningAge", health.getWarningAge(), health.getCriticalAge(),
 				"events.health.outbox.critical-age");
@@ -80,6 +81,12 @@ final class EventsPropertiesValidator {
 	private void positive(String field, Duration value) {
 		if (value.isNegative() || value.isZero()) {
 			reject(field, "must be longer than zero");
+		}
+	}
+
+	private void notNegative(String field, Duration value) {
+		if (value.isNegative()) {
+			reject(field, "must not be negative");
 		}
 	}
 

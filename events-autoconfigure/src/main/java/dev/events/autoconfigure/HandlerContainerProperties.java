@@ -5,7 +5,6 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
 /**
  * Applies Boot's {@code spring.kafka.listener.*} container settings (poll timeout, idle events,
@@ -34,7 +33,6 @@ final class HandlerContainerProperties {
 		configurer.configure(boots, (ConsumerFactory) consumers);
 		ContainerProperties handlers = factory.getContainerProperties();
 		BeanUtils.copyProperties(boots.getContainerProperties(), handlers, KEPT);
-		handlers.setAckMode(AckMode.BATCH);
 	}
 
 }

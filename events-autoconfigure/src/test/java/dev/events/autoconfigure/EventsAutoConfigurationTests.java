@@ -27,10 +27,14 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -189,6 +193,24 @@ class EventsAutoConfigurationTests {
 			.hasBean(EventsHandlerAutoConfiguration.CONTAINER_FACTORY_BEAN_NAME)
 			.doesNotHaveBean(InboxStore.class)
 			.doesNotHaveBean(InboxCleaner.class));
+	}
+
+	@Test
+	void handlersWithTheInboxCommitOffsetsAtAnIntervalAndWithoutItAfterEveryPoll() {
+		this.jdbcRunner.run((context) -> assertThat(handlerContainer(context).getAckMode()).isEqualTo(AckMode.TIME));
+		this.jdbcRunner.withPropertyValues("events.handlers.inbox.offset-commit-interval=250ms")
+			.run((context) -> assertThat(handlerContainer(context).getAckTime()).isEqualTo(250));
+		this.jdbcRunner.withPropertyValues("events.handlers.inbox.offset-commit-interval=0")
+			.run((context) -> assertThat(handlerContainer(context).getAckMode()).isEqualTo(AckMode.BATCH));
+		this.runner.run((context) -> assertThat(handlerContainer(context).getAckMode())
+			.as("without the inbox a redelivered event is handled again")
+			.isEqualTo(AckMode.BATCH));
+	}
+
+	private static ContainerProperties handlerContainer(ApplicationContext context) {
+		return context.getBean(EventsHandlerAutoConfiguration.CONTAINER_FACTORY_BEAN_NAME,
+				ConcurrentKafkaListenerContainerFactory.class)
+			.getContainerProperties();
 	}
 
 	@Test

@@ -62,6 +62,12 @@ class EventsPropertiesValidationTests {
 	}
 
 	@Test
+	void offsetCommitIntervalMustNotBeNegative() {
+		assertRejected("events.handlers.inbox.offset-commit-interval=-1s", "handlers.inbox.offsetCommitInterval",
+				"must not be negative");
+	}
+
+	@Test
 	void healthThresholdsMustBeOrdered() {
 		assertRejected("events.health.outbox.warning-age=10m", "health.outbox.warningAge",
 				"at most events.health.outbox.critical-age");

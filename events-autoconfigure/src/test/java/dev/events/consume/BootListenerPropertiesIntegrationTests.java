@@ -28,9 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Boot's {@code spring.kafka.listener.*} reach the handlers' containers, except what the inbox,
- * the order of records and the dead letters depend on: handlers stay batch listeners with batch
- * acknowledgement, outside any Kafka transaction, whatever the application configures for its own
- * listeners.
+ * the order of records and the dead letters depend on: handlers stay batch listeners whose offsets
+ * are committed by the starter's rules, outside any Kafka transaction, whatever the application
+ * configures for its own listeners.
  */
 @SpringBootTest(classes = { TestApplication.class, BootListenerPropertiesIntegrationTests.Handlers.class },
 		properties = { "events.topics.listener-settings.partitions=1", "spring.kafka.listener.poll-timeout=1234ms",
@@ -63,7 +63,9 @@ class BootListenerPropertiesIntegrationTests {
 	@Test
 	void whatTheInboxAndOrderDependOnStaysTheHandlers() {
 		ContainerProperties container = this.listeners.getListenerContainer("settings-reader").getContainerProperties();
-		assertThat(container.getAckMode()).isEqualTo(AckMode.BATCH);
+		assertThat(container.getAckMode()).as("offsets committed once a second: the inbox skips redeliveries")
+			.isEqualTo(AckMode.TIME);
+		assertThat(container.getAckTime()).isEqualTo(1000);
 		assertThat(container.getKafkaAwareTransactionManager()).isNull();
 		UUID id = this.publisher.publish(new Setting("s-1"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.handlers.read.contains(id.toString()));
