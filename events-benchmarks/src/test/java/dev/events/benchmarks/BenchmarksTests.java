@@ -108,6 +108,8 @@ class BenchmarksTests {
 					result.rate(), result.cpuMicrosPerTransaction(result.cpu().service()),
 					result.cpuMicrosPerTransaction(result.cpu().broker()),
 					result.cpuMicrosPerTransaction(result.cpu().database()));
+			printLatency(name, "consumer", result.commitToConsumer());
+			printLatency(name, "handler", result.commitToHandler());
 			if (result.inboxCleanup() != null && result.inboxCleanup().finished()) {
 				ServiceRun.InboxCleanup cleanup = result.inboxCleanup();
 				System.out.printf(Locale.ROOT, "%s: inbox rows deleted at %,.0f/s; commit -> handler p99 %.1f ms while "
@@ -116,6 +118,14 @@ class BenchmarksTests {
 						Percentiles.of(result.commitToHandler(0, cleanup.dueMicros())).p99());
 			}
 			return result;
+		}
+
+		private static void printLatency(String name, String to, List<Long> latencies) {
+			if (!latencies.isEmpty()) {
+				Percentiles percentiles = Percentiles.of(latencies);
+				System.out.printf(Locale.ROOT, "%s: commit -> %s p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n", name, to,
+						percentiles.p50(), percentiles.p99(), percentiles.p999());
+			}
 		}
 
 		/**
