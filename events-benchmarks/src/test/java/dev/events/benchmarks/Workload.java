@@ -34,8 +34,8 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 	}
 
 	static Workload steady(BenchmarkScale scale, int rate) {
-		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup(), scale.latencyTransactions(), KEYS, rate, 0,
-				0);
+		return new Workload(Mode.TRANSACTIONS, true, true, scale.latencyWarmup(rate), scale.latencyTransactions(), KEYS,
+				rate, 0, 0);
 	}
 
 	static Workload drain(BenchmarkScale scale) {
@@ -60,8 +60,8 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 	 * @return the workload
 	 */
 	static Workload housekeeping(BenchmarkScale scale, int rate) {
-		return new Workload(Mode.TRANSACTIONS, true, true, scale.warmup(), scale.latencyTransactions(), KEYS, rate, 0,
-				scale.inboxBacklog());
+		return new Workload(Mode.TRANSACTIONS, true, true, scale.latencyWarmup(rate), scale.latencyTransactions(), KEYS,
+				rate, 0, scale.inboxBacklog());
 	}
 
 	/**
