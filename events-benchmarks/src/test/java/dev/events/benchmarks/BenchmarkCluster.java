@@ -111,6 +111,17 @@ final class BenchmarkCluster implements AutoCloseable {
 		return this.postgres.jdbcUrl(name);
 	}
 
+	/**
+	 * Drop a run's database, so that the autovacuum of its dead rows (millions after the drain and
+	 * the housekeeping runs) does not take the CPU of the runs after it.
+	 * @param jdbcUrl its JDBC URL
+	 */
+	void dropDatabase(String jdbcUrl) {
+		JdbcClient.create(this.postgres.dataSource("postgres"))
+			.sql("DROP DATABASE " + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1) + " WITH (FORCE)")
+			.update();
+	}
+
 	@Override
 	public void close() {
 		this.broker.stop();

@@ -81,8 +81,9 @@ class BenchmarksTests {
 		runner.checked(Scenario.TEMPLATE, Service.EVENTS, Workload.kafka(scale, Workload.Mode.TEMPLATE));
 		runner.checked(Scenario.HANDLER, Service.EVENTS, Workload.kafka(scale, Workload.Mode.HANDLER));
 		runner.checked(Scenario.LISTENER, Service.EVENTS, Workload.kafka(scale, Workload.Mode.LISTENER));
-		double claimAndDelete = OutboxBacklog.claimAndDeleteRate(cluster.dataSource(cluster.newDatabase()),
-				scale.backlog());
+		String database = cluster.newDatabase();
+		double claimAndDelete = OutboxBacklog.claimAndDeleteRate(cluster.dataSource(database), scale.backlog());
+		cluster.dropDatabase(database);
 		return new Repetition(runs, claimAndDelete);
 	}
 

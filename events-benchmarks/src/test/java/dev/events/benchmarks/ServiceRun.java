@@ -106,6 +106,7 @@ final class ServiceRun {
 		}
 		finally {
 			service.stop();
+			this.cluster.dropDatabase(database);
 		}
 	}
 
