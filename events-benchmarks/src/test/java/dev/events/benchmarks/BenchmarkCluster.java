@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import dev.events.benchmarks.app.HandlerTimes;
 import dev.events.benchmarks.app.Measured;
@@ -30,6 +31,8 @@ import dev.events.test.KafkaReset;
 final class BenchmarkCluster implements AutoCloseable {
 
 	static final int PARTITIONS = 6;
+
+	private static final String POSTGRES_DATA = "pg-data";
 
 	private final Path workDir;
 
@@ -54,7 +57,7 @@ final class BenchmarkCluster implements AutoCloseable {
 		}
 		KafkaBroker broker = KafkaBroker.format(workDir, FreePort.next(), FreePort.next());
 		broker.start();
-		Postgres postgres = new Postgres(workDir.resolve("pg-data"), FreePort.next());
+		Postgres postgres = new Postgres(workDir.resolve(POSTGRES_DATA), FreePort.next());
 		postgres.start();
 		return new BenchmarkCluster(workDir, broker, postgres);
 	}
@@ -122,10 +125,21 @@ final class BenchmarkCluster implements AutoCloseable {
 			.update();
 	}
 
+	/**
+	 * Stop the broker and PostgreSQL and delete their data, gigabytes after a full run; the logs
+	 * and profiles of the runs stay in the work directory.
+	 */
 	@Override
 	public void close() {
 		this.broker.stop();
 		this.postgres.stop();
+		try {
+			FileSystemUtils.deleteRecursively(KafkaBroker.dataDirectory(this.workDir));
+			FileSystemUtils.deleteRecursively(this.workDir.resolve(POSTGRES_DATA));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

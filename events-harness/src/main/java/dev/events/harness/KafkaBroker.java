@@ -32,6 +32,15 @@ public final class KafkaBroker {
 	}
 
 	/**
+	 * Return the log directory of a broker {@linkplain #format formatted} under a directory.
+	 * @param workDir the directory the broker was formatted under
+	 * @return its log directory
+	 */
+	public static Path dataDirectory(Path workDir) {
+		return workDir.resolve("kafka-data");
+	}
+
+	/**
 	 * Format a new log directory under {@code workDir} and describe a broker on it.
 	 * @param workDir a directory of the run
 	 * @param port the client port, kept across restarts so that clients find the broker again
@@ -57,7 +66,7 @@ public final class KafkaBroker {
 					transaction.state.log.min.isr=1
 					group.initial.rebalance.delay.ms=0
 					auto.create.topics.enable=false
-					""".formatted(port, controllerPort, workDir.resolve("kafka-data")));
+					""".formatted(port, controllerPort, dataDirectory(workDir)));
 			Files.writeString(logback, """
 					<configuration>
 					  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
