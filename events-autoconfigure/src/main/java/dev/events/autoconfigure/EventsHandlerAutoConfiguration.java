@@ -1,5 +1,6 @@
 package dev.events.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -37,12 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.consume.ConflictRetry;
+import dev.events.consume.DeadLetterDestination;
 import dev.events.consume.DeadLetterTopics;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.consume.EventHandlingObservationConvention;
 import dev.events.consume.EventHandlerMethodCollector;
 import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.consume.HandlerSettings;
+import dev.events.consume.SequencedDeadLetters;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsDatabase;
 import dev.events.jdbc.TransactionManagerResolver;
@@ -126,7 +129,8 @@ public final class EventsHandlerAutoConfiguration {
 	@ConditionalOnMissingBean
 	HandlerErrorHandlerFactory handlerErrorHandlerFactory(
 			@Qualifier(DEAD_LETTER_TEMPLATE_BEAN_NAME) KafkaTemplate<byte[], byte[]> deadLetterTemplate,
-			EventsProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+			EventsProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<SequencedDeadLetters> deadLetterStore, CloudEventRecordMapper mapper) {
 		EventsProperties.Retry retry = properties.getHandlers().getRetry();
 		EventsProperties.Conflicts conflicts = retry.getConflicts();
 		return new HandlerErrorHandlerFactory(deadLetterTemplate,
@@ -134,7 +138,8 @@ public final class EventsHandlerAutoConfiguration {
 				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
 				new ConflictRetry(conflicts.getMaxAttempts(), conflicts.getInitialInterval(),
 						conflicts.getMaxInterval()),
-				EventsObservability.meterRegistry(meterRegistry));
+				EventsObservability.meterRegistry(meterRegistry), deadLetterStore.getIfAvailable(), mapper,
+				Clock.systemUTC());
 	}
 
 	@Bean
@@ -147,6 +152,7 @@ public final class EventsHandlerAutoConfiguration {
 			Environment environment, HandlerErrorHandlerFactory errorHandlers,
 			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<EventHandlingObservationConvention> observationConvention,
+			ObjectProvider<SequencedDeadLetters> deadLetterStore,
 			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
 		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
@@ -154,13 +160,26 @@ public final class EventsHandlerAutoConfiguration {
 				environment.getProperty("spring.application.name", "application"),
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
 				EventsObservability.observationRegistry(observationRegistry), observationConvention.getIfUnique(),
-				EventsObservability.meterRegistry(meterRegistry));
+				EventsObservability.meterRegistry(meterRegistry),
+				deadLetterDestination(handlers.getDeadLetters().getDestination(), deadLetterStore.getIfAvailable()));
 		InboxStore inboxStore = inbox.getIfAvailable();
 		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,
 				transactions(inboxStore, database.getIfAvailable(), transactionManagers,
 						beanFactory.getBeansOfType(PlatformTransactionManager.class),
 						properties.getJdbc().getTransactionManager()),
 				containerFactory, errorHandlers);
+	}
+
+	/**
+	 * Handlers keep their dead letters where the properties say, else in the database where
+	 * there is one for them, else on the dead-letter topic.
+	 */
+	private static DeadLetterDestination deadLetterDestination(@Nullable DeadLetterDestination configured,
+			@Nullable SequencedDeadLetters store) {
+		if (configured != null && configured != DeadLetterDestination.DEFAULT) {
+			return configured;
+		}
+		return (store != null) ? DeadLetterDestination.DATABASE : DeadLetterDestination.TOPIC;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import dev.events.cloudevents.CloudEventsMode;
+import dev.events.consume.DeadLetterDestination;
 import dev.events.consume.UnknownTypePolicy;
 
 /**
@@ -461,6 +462,8 @@ public class EventsProperties implements Validator {
 
 		private final Inbox inbox = new Inbox();
 
+		private final DeadLetters deadLetters = new DeadLetters();
+
 		public int getConcurrency() {
 			return this.concurrency;
 		}
@@ -491,6 +494,125 @@ public class EventsProperties implements Validator {
 
 		public Inbox getInbox() {
 			return this.inbox;
+		}
+
+		public DeadLetters getDeadLetters() {
+			return this.deadLetters;
+		}
+
+	}
+
+	/**
+	 * Dead letters: records handlers gave up on.
+	 */
+	public static class DeadLetters {
+
+		/**
+		 * Where handlers keep their dead letters, unless an @EventHandler says otherwise: in the
+		 * database (in order per key: later records of a key wait behind its dead letters), on the
+		 * dead-letter topic, or both. Defaults to the database where handlers have a DataSource,
+		 * else the topic.
+		 */
+		private @Nullable DeadLetterDestination destination;
+
+		/**
+		 * How long discarded dead letters are kept before they are deleted.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		/**
+		 * How often discarded dead letters older than the retention are deleted.
+		 */
+		private Duration cleanupInterval = Duration.ofHours(1);
+
+		private final AutoRetry autoRetry = new AutoRetry();
+
+		public AutoRetry getAutoRetry() {
+			return this.autoRetry;
+		}
+
+		public @Nullable DeadLetterDestination getDestination() {
+			return this.destination;
+		}
+
+		public void setDestination(@Nullable DeadLetterDestination destination) {
+			this.destination = destination;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public Duration getCleanupInterval() {
+			return this.cleanupInterval;
+		}
+
+		public void setCleanupInterval(Duration cleanupInterval) {
+			this.cleanupInterval = cleanupInterval;
+		}
+
+	}
+
+	/**
+	 * Automatic retries of dead letters in the database.
+	 */
+	public static class AutoRetry {
+
+		/**
+		 * Whether dead letters are retried without an operator, each sequence from its head.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How old a dead letter's last failure must be before it is retried; doubled after each
+		 * retry that fails.
+		 */
+		private Duration initialBackoff = Duration.ofMinutes(1);
+
+		/**
+		 * The longest wait between retries of a dead letter.
+		 */
+		private Duration maxBackoff = Duration.ofHours(1);
+
+		/**
+		 * How often dead letters are looked at.
+		 */
+		private Duration interval = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
 		}
 
 	}
@@ -682,12 +804,52 @@ public class EventsProperties implements Validator {
 
 		private final Outbox outbox = new Outbox();
 
+		private final HealthDeadLetters deadLetters = new HealthDeadLetters();
+
 		public Kafka getKafka() {
 			return this.kafka;
 		}
 
 		public Outbox getOutbox() {
 			return this.outbox;
+		}
+
+		public HealthDeadLetters getDeadLetters() {
+			return this.deadLetters;
+		}
+
+		/**
+		 * Dead letters in the database, in the health.
+		 */
+		public static class HealthDeadLetters {
+
+			/**
+			 * Whether handlers' dead letters in the database make the health DEGRADED until they are
+			 * retried or discarded.
+			 */
+			private boolean degraded = true;
+
+			/**
+			 * How long a count of the dead letters is reused by health checks and gauges.
+			 */
+			private Duration cacheDuration = Duration.ofSeconds(5);
+
+			public boolean isDegraded() {
+				return this.degraded;
+			}
+
+			public void setDegraded(boolean degraded) {
+				this.degraded = degraded;
+			}
+
+			public Duration getCacheDuration() {
+				return this.cacheDuration;
+			}
+
+			public void setCacheDuration(Duration cacheDuration) {
+				this.cacheDuration = cacheDuration;
+			}
+
 		}
 
 		/**

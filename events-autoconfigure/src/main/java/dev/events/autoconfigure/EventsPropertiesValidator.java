@@ -59,6 +59,14 @@ final class EventsPropertiesValidator {
 		positive("handlers.inbox.cleanupInterval", handlers.getInbox().getCleanupInterval());
 		atLeastOne("handlers.inbox.cleanupBatchSize", handlers.getInbox().getCleanupBatchSize());
 		notNegative("handlers.inbox.offsetCommitInterval", handlers.getInbox().getOffsetCommitInterval());
+		positive("handlers.deadLetters.retention", handlers.getDeadLetters().getRetention());
+		positive("handlers.deadLetters.cleanupInterval", handlers.getDeadLetters().getCleanupInterval());
+		EventsProperties.AutoRetry autoRetry = handlers.getDeadLetters().getAutoRetry();
+		positive("handlers.deadLetters.autoRetry.initialBackoff", autoRetry.getInitialBackoff());
+		atMost("handlers.deadLetters.autoRetry.initialBackoff", autoRetry.getInitialBackoff(),
+				autoRetry.getMaxBackoff(), "events.handlers.dead-letters.auto-retry.max-backoff");
+		positive("handlers.deadLetters.autoRetry.interval", autoRetry.getInterval());
+		positive("health.deadLetters.cacheDuration", this.properties.getHealth().getDeadLetters().getCacheDuration());
 		EventsProperties.Health.Outbox health = this.properties.getHealth().getOutbox();
 		atMost("health.outbox.warningAge", health.getWarningAge(), health.getCriticalAge(),
 				"events.health.outbox.critical-age");

@@ -20,9 +20,11 @@ import java.lang.annotation.Target;
  * <p>
  * With a {@code DataSource}, the handler runs in a transaction together with a row in the
  * inbox: its database effects happen once per event, however often Kafka delivers it.
- * Failures are retried with exponential backoff, then sent to the dead-letter topic; events
- * that cannot be handled at all (undecodable, unknown type, data that does not bind, missing
- * tenant) go there at once.
+ * Failures are retried with exponential backoff, then become dead letters; events that cannot
+ * be handled at all (undecodable, unknown type, data that does not bind, missing tenant) become
+ * dead letters at once. Dead letters go to the database where the handler has a DataSource,
+ * in order per key (later events of the key wait behind them), and to the dead-letter topic
+ * otherwise; see {@link #deadLetters()}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -59,9 +61,25 @@ public @interface EventHandler {
 	int maxAttempts() default -1;
 
 	/**
-	 * Exceptions that are not worth retrying: the event goes to the dead-letter topic at once.
+	 * Exceptions that are not worth retrying: the event becomes a dead letter at once.
 	 * @return the exception types, matched against the whole cause chain
 	 */
 	Class<? extends Exception>[] nonRetryable() default {};
+
+	/**
+	 * Where the handler's dead letters go. Defaults to
+	 * {@code events.handlers.dead-letters.destination}.
+	 * @return the destination
+	 */
+	DeadLetterDestination deadLetters() default DeadLetterDestination.DEFAULT;
+
+	/**
+	 * Whether a dead letter in the database holds the later records of its key behind it until
+	 * it is retried or discarded, so that the handler sees each key's events in order. Turn it off
+	 * for handlers that do not care about order: later records of the key are then handled at
+	 * once.
+	 * @return whether dead letters hold their keys
+	 */
+	boolean sequenced() default true;
 
 }

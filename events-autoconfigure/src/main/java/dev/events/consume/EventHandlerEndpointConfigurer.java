@@ -48,6 +48,8 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 
 	private final List<String> handlerIds = new CopyOnWriteArrayList<>();
 
+	private final EventHandlers handlers;
+
 	private @Nullable BeanFactory beanFactory;
 
 	/**
@@ -64,11 +66,13 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 			KafkaListenerContainerFactory<?> containerFactory, HandlerErrorHandlerFactory errorHandlers) {
 		this.collector = collector;
 		this.resolver = new EventHandlerMethodResolver(settings.registry(), settings.applicationName(),
-				settings.concurrency(), settings.maxAttempts());
+				settings.concurrency(), settings.maxAttempts(), settings.deadLetters(),
+				errorHandlers.hasDeadLetterStore());
 		this.decoder = new EventDecoder(settings.mapper(), settings.registry(), settings.jsonMapper(),
 				settings.tenantRequired(), settings.unknownTypes());
 		this.inbox = inbox;
 		this.transactions = transactions;
+		this.handlers = new EventHandlers(transactions);
 		this.containerFactory = containerFactory;
 		this.errorHandlers = errorHandlers;
 		this.settings = settings;
@@ -80,6 +84,14 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 	 */
 	public List<String> handlerIds() {
 		return List.copyOf(this.handlerIds);
+	}
+
+	/**
+	 * Return the registered handlers, for handling their dead letters again.
+	 * @return the handlers
+	 */
+	public EventHandlers handlers() {
+		return this.handlers;
 	}
 
 	@Override
@@ -113,15 +125,18 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		endpoint.setTopics(handler.topics().toArray(String[]::new));
 		endpoint.setConcurrency(handler.concurrency());
 		endpoint.setBatchListener(true);
-		endpoint.setBean(new EventHandlerListener(handler, this.decoder, this.inbox, this.transactions,
-				this.settings.observations(), this.settings.observationConvention(), this.settings.meterRegistry()));
+		EventHandlerListener listener = new EventHandlerListener(handler, this.decoder, this.inbox,
+				this.errorHandlers.sequencesOf(handler), this.errorHandlers.failedRecords(), this.transactions,
+				this.settings.observations(), this.settings.observationConvention(), this.settings.meterRegistry());
+		this.handlers.register(handler.id(), listener);
+		endpoint.setBean(listener);
 		endpoint.setMethod(EventHandlerListener.ON_BATCH);
 		endpoint.setMessageHandlerMethodFactory(methodFactory);
 		if (this.beanFactory != null) {
 			endpoint.setBeanFactory(this.beanFactory);
 		}
 		ContainerPostProcessor<byte[], byte[], AbstractMessageListenerContainer<byte[], byte[]>> errorHandling = (
-				container) -> container.setCommonErrorHandler(this.errorHandlers.create(handler.id(), handler.retry()));
+				container) -> container.setCommonErrorHandler(this.errorHandlers.create(handler));
 		endpoint.setContainerPostProcessor(errorHandling);
 		return endpoint;
 	}

@@ -3,7 +3,10 @@ package dev.events.consume;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +35,9 @@ import dev.events.inbox.InboxStore;
  * topic. When the transaction fails in
  * a way that names no record (at commit), the records are handled one transaction each to find
  * the one that causes it.
+ * <p>
+ * With {@link SequencedDeadLetters}, the keys of each poll's records are looked up first: a record
+ * whose key holds a dead letter of this handler is stored behind it instead of handled.
  */
 final class EventHandlerListener {
 
@@ -51,12 +57,19 @@ final class EventHandlerListener {
 
 	private final Counter duplicates;
 
+	private final @Nullable SequencedDeadLetters sequences;
+
+	private final FailedRecords failedRecords;
+
 	EventHandlerListener(EventHandlerMethod handler, EventDecoder decoder, @Nullable InboxStore inbox,
-			TransactionOperations transactions, ObservationRegistry observations,
-			@Nullable EventHandlingObservationConvention observationConvention, MeterRegistry meterRegistry) {
+			@Nullable SequencedDeadLetters sequences, FailedRecords failedRecords, TransactionOperations transactions,
+			ObservationRegistry observations, @Nullable EventHandlingObservationConvention observationConvention,
+			MeterRegistry meterRegistry) {
 		this.handler = handler;
 		this.decoder = decoder;
 		this.inbox = inbox;
+		this.sequences = sequences;
+		this.failedRecords = failedRecords;
 		this.transactions = transactions;
 		this.observations = observations;
 		this.observationConvention = observationConvention;
@@ -76,7 +89,7 @@ final class EventHandlerListener {
 		while (end > 0) {
 			List<ConsumerRecord<byte[], byte[]>> batch = records.subList(0, end);
 			try {
-				this.transactions.executeWithoutResult((status) -> handle(batch));
+				this.transactions.executeWithoutResult((status) -> handle(batch, true));
 				break;
 			}
 			catch (RecordFailure ex) {
@@ -106,7 +119,7 @@ final class EventHandlerListener {
 		for (int i = 0; i < records.size(); i++) {
 			List<ConsumerRecord<byte[], byte[]>> single = records.subList(i, i + 1);
 			try {
-				this.transactions.executeWithoutResult((status) -> handle(single));
+				this.transactions.executeWithoutResult((status) -> handle(single, true));
 			}
 			catch (RecordFailure ex) {
 				return new RecordFailure(i, ex.getCause());
@@ -118,11 +131,33 @@ final class EventHandlerListener {
 		return null;
 	}
 
-	private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+	/**
+	 * Handle a dead letter of this handler again, in the caller's transaction: through the inbox,
+	 * so that an event handled before is not handled twice, and without looking at the dead
+	 * letters of its key, since it is one of them.
+	 * @param record the record of the dead letter
+	 * @throws Exception what the record failed with
+	 */
+	void handleAgain(ConsumerRecord<byte[], byte[]> record) throws Exception {
+		try {
+			handle(List.of(record), false);
+		}
+		catch (RecordFailure ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private void handle(List<ConsumerRecord<byte[], byte[]>> records, boolean sequenced) {
+		Set<String> heldKeys = sequenced ? heldKeys(records) : Set.of();
 		List<Integer> indexes = new ArrayList<>(records.size());
 		List<ReceivedEvent> events = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
-			ReceivedEvent event = decode(records.get(i), i);
+			ConsumerRecord<byte[], byte[]> record = records.get(i);
+			if (!heldKeys.isEmpty() && heldKeys.contains(FailedRecords.keyOf(record))) {
+				queueBehind(record);
+				continue;
+			}
+			ReceivedEvent event = decode(record, i);
 			if (event != null && this.handler.handles(event.definition().eventClass())) {
 				indexes.add(i);
 				events.add(event);
@@ -139,6 +174,40 @@ final class EventHandlerListener {
 			}
 		}
 		countDuplicatesOnCommit(duplicates);
+	}
+
+	private Set<String> heldKeys(List<ConsumerRecord<byte[], byte[]>> records) {
+		if (this.sequences == null) {
+			return Set.of();
+		}
+		Set<String> keys = new HashSet<>();
+		for (ConsumerRecord<byte[], byte[]> record : records) {
+			String key = FailedRecords.keyOf(record);
+			if (key != null) {
+				keys.add(key);
+			}
+		}
+		return keys.isEmpty() ? Set.of() : this.sequences.heldKeys(this.handler.id(), keys);
+	}
+
+	/**
+	 * Store a record behind the dead letters of its key, unless it is not for this handler:
+	 * records that cannot be decoded are, as they would be dead letters of their own.
+	 */
+	private void queueBehind(ConsumerRecord<byte[], byte[]> record) {
+		if (isForThisHandler(record)) {
+			Objects.requireNonNull(this.sequences).add(this.failedRecords.queuedBehind(this.handler.id(), record));
+		}
+	}
+
+	private boolean isForThisHandler(ConsumerRecord<byte[], byte[]> record) {
+		try {
+			ReceivedEvent event = this.decoder.decode(record);
+			return event != null && this.handler.handles(event.definition().eventClass());
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
 	}
 
 	private void countDuplicatesOnCommit(int duplicates) {

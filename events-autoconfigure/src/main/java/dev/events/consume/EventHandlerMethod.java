@@ -23,9 +23,12 @@ import dev.events.cloudevents.CloudEventExtensions;
  * @param topics the topics those classes are published to
  * @param concurrency the number of consumer threads
  * @param retry how failures are retried
+ * @param deadLetters where dead letters go, never {@link DeadLetterDestination#DEFAULT}
+ * @param sequenced whether a dead letter in the database holds the later records of its key
  */
 record EventHandlerMethod(String id, Object bean, Method method, ParameterKind parameterKind,
-		Set<Class<?>> eventClasses, Set<String> topics, int concurrency, HandlerRetry retry) {
+		Set<Class<?>> eventClasses, Set<String> topics, int concurrency, HandlerRetry retry,
+		DeadLetterDestination deadLetters, boolean sequenced) {
 
 	boolean handles(Class<?> eventClass) {
 		return this.eventClasses.contains(eventClass);

@@ -35,12 +35,18 @@ final class EventHandlerMethodResolver {
 
 	private final int defaultMaxAttempts;
 
+	private final DeadLetterDestination defaultDeadLetters;
+
+	private final boolean databaseDeadLetters;
+
 	EventHandlerMethodResolver(EventTypeRegistry registry, String applicationName, int defaultConcurrency,
-			int defaultMaxAttempts) {
+			int defaultMaxAttempts, DeadLetterDestination defaultDeadLetters, boolean databaseDeadLetters) {
 		this.registry = registry;
 		this.applicationName = applicationName;
 		this.defaultConcurrency = defaultConcurrency;
 		this.defaultMaxAttempts = defaultMaxAttempts;
+		this.defaultDeadLetters = defaultDeadLetters;
+		this.databaseDeadLetters = databaseDeadLetters;
 	}
 
 	EventHandlerMethod resolve(AnnotatedHandler found) {
@@ -65,7 +71,18 @@ final class EventHandlerMethodResolver {
 		int concurrency = (annotation.concurrency() > 0) ? annotation.concurrency() : this.defaultConcurrency;
 		int maxAttempts = (annotation.maxAttempts() > 0) ? annotation.maxAttempts() : this.defaultMaxAttempts;
 		return new EventHandlerMethod(id, found.bean(), found.invocableMethod(), kind, eventClasses, topics,
-				concurrency, new HandlerRetry(maxAttempts, List.of(annotation.nonRetryable())));
+				concurrency, new HandlerRetry(maxAttempts, List.of(annotation.nonRetryable())),
+				deadLetters(method, annotation), annotation.sequenced());
+	}
+
+	private DeadLetterDestination deadLetters(Method method, EventHandler annotation) {
+		DeadLetterDestination destination = (annotation.deadLetters() != DeadLetterDestination.DEFAULT)
+				? annotation.deadLetters() : this.defaultDeadLetters;
+		if (destination.toDatabase() && !this.databaseDeadLetters) {
+			throw invalid(method, "keeps its dead letters in the database (%s), but there is none: give handlers a "
+				.formatted(destination) + "DataSource, or send dead letters to the topic with deadLetters = TOPIC");
+		}
+		return destination;
 	}
 
 	private String topicOf(Method method, Class<?> eventClass) {

@@ -1,7 +1,9 @@
 package dev.events.consume;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,21 +29,19 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import dev.events.cloudevents.CloudEventRecordMapper;
+
 /**
  * Creates the error handler of each handler's listener container: bounded exponential backoff,
- * then the dead-letter topic. Undeliverable records and the handler's non-retryable exceptions
- * skip the retries. A database that cannot be reached is retried without limit instead, since
+ * then a dead letter, in the database or on the dead-letter topic or both, as the handler's
+ * {@link DeadLetterDestination} says. Undeliverable records and the handler's non-retryable
+ * exceptions skip the retries. A database that cannot be reached is retried without limit instead, since
  * dead-lettering events because the database is down would lose the order of their partitions;
  * conflicts with other transactions get more attempts, with jitter (see {@link HandlerFailures}).
  */
 public final class HandlerErrorHandlerFactory {
 
 	private static final Log logger = LogFactory.getLog(HandlerErrorHandlerFactory.class);
-
-	/**
-	 * The dead-letter reason of an event that kept failing in its handler.
-	 */
-	public static final String HANDLER_FAILED = "HANDLER_FAILED";
 
 	private final KafkaOperations<?, ?> deadLetterTemplate;
 
@@ -57,6 +57,12 @@ public final class HandlerErrorHandlerFactory {
 
 	private final MeterRegistry meterRegistry;
 
+	private final @Nullable SequencedDeadLetters deadLetterStore;
+
+	private final FailedRecords failedRecords;
+
+	private final Clock clock;
+
 	private final AtomicLong deadLettered = new AtomicLong();
 
 	/**
@@ -69,10 +75,15 @@ public final class HandlerErrorHandlerFactory {
 	 * be reached is tried again
 	 * @param conflicts how conflicts with other transactions are retried
 	 * @param meterRegistry where dead-lettered records are counted
+	 * @param deadLetterStore keeps the dead letters of handlers that keep them in the database,
+	 * {@code null} when there is no database for them
+	 * @param mapper reads the CloudEvent attributes of dead letters for the database
+	 * @param clock the clock of failure times
 	 */
 	public HandlerErrorHandlerFactory(KafkaOperations<?, ?> deadLetterTemplate, DeadLetterTopics deadLetterTopics,
 			Duration initialInterval, double multiplier, Duration maxInterval, ConflictRetry conflicts,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, @Nullable SequencedDeadLetters deadLetterStore, CloudEventRecordMapper mapper,
+			Clock clock) {
 		this.deadLetterTemplate = deadLetterTemplate;
 		this.deadLetterTopics = deadLetterTopics;
 		this.initialInterval = initialInterval;
@@ -80,6 +91,35 @@ public final class HandlerErrorHandlerFactory {
 		this.maxInterval = maxInterval;
 		this.conflicts = conflicts;
 		this.meterRegistry = meterRegistry;
+		this.deadLetterStore = deadLetterStore;
+		this.failedRecords = new FailedRecords(mapper, clock);
+		this.clock = clock;
+	}
+
+	/**
+	 * Return whether handlers can keep dead letters in the database.
+	 * @return whether there is a store for them
+	 */
+	boolean hasDeadLetterStore() {
+		return this.deadLetterStore != null;
+	}
+
+	/**
+	 * Return the store a handler's listener looks up the dead letters of its keys in.
+	 * @param handler the handler
+	 * @return the store, {@code null} unless the handler keeps dead letters in the database in
+	 * order per key
+	 */
+	@Nullable SequencedDeadLetters sequencesOf(EventHandlerMethod handler) {
+		return (handler.deadLetters().toDatabase() && handler.sequenced()) ? this.deadLetterStore : null;
+	}
+
+	/**
+	 * Return what turns records into dead letters for the database.
+	 * @return the factory of failed records
+	 */
+	FailedRecords failedRecords() {
+		return this.failedRecords;
 	}
 
 	/**
@@ -90,23 +130,32 @@ public final class HandlerErrorHandlerFactory {
 		return this.deadLettered.get();
 	}
 
-	DefaultErrorHandler create(String handlerId, EventHandlerMethod.HandlerRetry retry) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
-				(record, ex) -> new TopicPartition(this.deadLetterTopics.of(record.topic()), -1));
-		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
-			.add(UndeliverableEventException.REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8))
-			.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, handlerId.getBytes(StandardCharsets.UTF_8)));
+	DefaultErrorHandler create(EventHandlerMethod handler) {
+		String handlerId = handler.id();
+		EventHandlerMethod.HandlerRetry retry = handler.retry();
+		FailureHistory failures = new FailureHistory(this.clock);
+		ConsumerRecordRecoverer toTopic = topicRecoverer(handlerId);
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
-			deadLetters.accept(record, failureOf(ex));
+			Exception failure = failureOf(ex);
+			String reason = DeadLetterReasons.reasonOf(ex);
+			FailureHistory.Failures failed = failures.remove(record);
+			if (handler.deadLetters().toDatabase()) {
+				Objects.requireNonNull(this.deadLetterStore)
+					.add(this.failedRecords.failed(handlerId, bytes(record), failure, failed.attempts(), failed.first(),
+							handler.sequenced()));
+			}
+			if (handler.deadLetters().toTopic()) {
+				toTopic.accept(record, failure);
+			}
 			this.deadLettered.incrementAndGet();
 			Counter.builder("events.dead.lettered")
-				.description("Records handlers sent to a dead-letter topic, by handler and reason")
+				.description("Records handlers gave up on and made dead letters, by handler and reason")
 				.tag("handler", handlerId)
-				.tag("reason", reason(ex))
+				.tag("reason", reason)
 				.register(this.meterRegistry)
 				.increment();
-			logger.error("Handler '%s' sent the record at %s-%d@%d to %s (%s): %s".formatted(handlerId, record.topic(),
-					record.partition(), record.offset(), this.deadLetterTopics.of(record.topic()), reason(ex),
+			logger.error("Handler '%s' made the record at %s-%d@%d a dead letter (%s, %s): %s".formatted(handlerId,
+					record.topic(), record.partition(), record.offset(), reason, destinationOf(handler, record),
 					NestedExceptionUtils.getMostSpecificCause(ex).getMessage()));
 		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
@@ -118,7 +167,31 @@ public final class HandlerErrorHandlerFactory {
 		errorHandler.addNotRetryableExceptions(UndeliverableEventException.class);
 		retry.nonRetryable().forEach(errorHandler::addNotRetryableExceptions);
 		errorHandler.setBackOffFunction(this::backOffFor);
+		errorHandler.setRetryListeners(failures);
 		return errorHandler;
+	}
+
+	private ConsumerRecordRecoverer topicRecoverer(String handlerId) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
+				(record, ex) -> new TopicPartition(this.deadLetterTopics.of(record.topic()), -1));
+		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
+			.add(UndeliverableEventException.REASON_HEADER,
+					DeadLetterReasons.reasonOf(ex).getBytes(StandardCharsets.UTF_8))
+			.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, handlerId.getBytes(StandardCharsets.UTF_8)));
+		return deadLetters;
+	}
+
+	private String destinationOf(EventHandlerMethod handler, ConsumerRecord<?, ?> record) {
+		return switch (handler.deadLetters()) {
+			case DATABASE -> "in the database";
+			case BOTH -> "in the database and on " + this.deadLetterTopics.of(record.topic());
+			default -> "on " + this.deadLetterTopics.of(record.topic());
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ConsumerRecord<byte[], byte[]> bytes(ConsumerRecord<?, ?> record) {
+		return (ConsumerRecord<byte[], byte[]>) record;
 	}
 
 	private @Nullable BackOff backOffFor(ConsumerRecord<?, ?> record, Exception failure) {
@@ -146,11 +219,6 @@ public final class HandlerErrorHandlerFactory {
 			failure = cause;
 		}
 		return failure;
-	}
-
-	private static String reason(Exception exception) {
-		UndeliverableEventException undeliverable = findCause(exception, UndeliverableEventException.class);
-		return (undeliverable != null) ? undeliverable.getReason().name() : HANDLER_FAILED;
 	}
 
 	private static <T extends Throwable> T findCause(Throwable throwable, Class<T> type) {

@@ -24,10 +24,11 @@ import dev.events.type.EventTypeRegistry;
  * @param observationConvention names and tags those observations, or {@code null} for the
  * registry's or the default convention
  * @param meterRegistry where duplicates are counted
+ * @param deadLetters where dead letters go by default, never {@link DeadLetterDestination#DEFAULT}
  */
 public record HandlerSettings(EventTypeRegistry registry, CloudEventRecordMapper mapper, JsonMapper jsonMapper,
 		boolean tenantRequired, UnknownTypePolicy unknownTypes, String applicationName, int concurrency, int maxAttempts,
 		ObservationRegistry observations, @Nullable EventHandlingObservationConvention observationConvention,
-		MeterRegistry meterRegistry) {
+		MeterRegistry meterRegistry, DeadLetterDestination deadLetters) {
 
 }

@@ -18,18 +18,21 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.outbox.OutboxBacklog;
 import dev.events.outbox.OutboxMonitor;
 import dev.events.outbox.RelayState;
 
 /**
  * The {@code events} health: whether Kafka answers, how far behind the outbox is, whether every
- * handler's consumers run, and how many records were dead-lettered since startup.
+ * handler's consumers run, the dead letters in the database, and how many records were
+ * dead-lettered since startup.
  * <p>
  * {@code DOWN} when Kafka does not answer, a handler or the relay is not running, or the outbox
  * passes a critical threshold; {@link #DEGRADED} (served with HTTP 200) when the outbox passes a
  * warning threshold, holds parked events, or cannot send to a topic (naming it, and saying
- * whether the topic is missing).
+ * whether the topic is missing), or when handlers have dead letters in the database (unless
+ * turned off).
  */
 public class EventsHealthIndicator implements HealthIndicator {
 
@@ -54,6 +57,10 @@ public class EventsHealthIndicator implements HealthIndicator {
 
 	private final LongSupplier deadLettered;
 
+	private final @Nullable DeadLetterMonitor deadLetters;
+
+	private final boolean degradedByDeadLetters;
+
 	private final Clock clock;
 
 	/**
@@ -65,11 +72,16 @@ public class EventsHealthIndicator implements HealthIndicator {
 	 * @param listeners the listener containers, {@code null} without handlers
 	 * @param handlerIds the ids of the handlers, which are their container ids
 	 * @param deadLettered the number of records dead-lettered since startup
+	 * @param deadLetters counts the dead letters in the database, {@code null} without them
+	 * @param degradedByDeadLetters whether dead letters in the database make the health
+	 * {@link #DEGRADED}
 	 * @param clock the clock
 	 */
 	public EventsHealthIndicator(KafkaClusterProbe kafka, @Nullable OutboxMonitor outbox,
 			Supplier<@Nullable RelayState> relay, OutboxHealthThresholds thresholds,
-			@Nullable KafkaListenerEndpointRegistry listeners, Supplier<List<String>> handlerIds, LongSupplier deadLettered, Clock clock) {
+			@Nullable KafkaListenerEndpointRegistry listeners, Supplier<List<String>> handlerIds,
+			LongSupplier deadLettered, @Nullable DeadLetterMonitor deadLetters, boolean degradedByDeadLetters,
+			Clock clock) {
 		this.kafka = kafka;
 		this.outbox = outbox;
 		this.relay = relay;
@@ -77,6 +89,8 @@ public class EventsHealthIndicator implements HealthIndicator {
 		this.listeners = listeners;
 		this.handlerIds = handlerIds;
 		this.deadLettered = deadLettered;
+		this.deadLetters = deadLetters;
+		this.degradedByDeadLetters = degradedByDeadLetters;
 		this.clock = clock;
 	}
 
@@ -87,7 +101,8 @@ public class EventsHealthIndicator implements HealthIndicator {
 		Status outboxStatus = outbox(details, kafkaStatus == Status.UP);
 		Status handlersStatus = handlers(details);
 		details.put("deadLettered", this.deadLettered.getAsLong());
-		Status status = worst(worst(kafkaStatus, outboxStatus), handlersStatus);
+		Status deadLettersStatus = deadLetters(details);
+		Status status = worst(worst(worst(kafkaStatus, outboxStatus), handlersStatus), deadLettersStatus);
 		return Health.status(status).withDetails(details).build();
 	}
 
@@ -150,6 +165,22 @@ public class EventsHealthIndicator implements HealthIndicator {
 			}
 			status = worst(status, DEGRADED);
 		}
+		return status;
+	}
+
+	private Status deadLetters(Map<String, Object> details) {
+		if (this.deadLetters == null) {
+			return Status.UP;
+		}
+		Map<String, Map<String, Long>> counts = this.deadLetters.counts();
+		long total = counts.values().stream().flatMap((reasons) -> reasons.values().stream()).mapToLong(Long::longValue)
+			.sum();
+		Status status = (total > 0 && this.degradedByDeadLetters) ? DEGRADED : Status.UP;
+		Map<String, Object> deadLetters = new LinkedHashMap<>();
+		deadLetters.put("status", status.getCode());
+		deadLetters.put("total", total);
+		deadLetters.put("handlers", counts);
+		details.put("deadLetters", deadLetters);
 		return status;
 	}
 

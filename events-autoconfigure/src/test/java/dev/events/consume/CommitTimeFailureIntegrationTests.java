@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * caused it becomes a dead letter and the innocent ones of the same poll keep their effects.
  */
 @SpringBootTest(classes = { TestApplication.class, CommitTimeFailureIntegrationTests.Receipts.class },
-		properties = { "events.topics.deferred-receipts.partitions=1", "events.topics.deferred-receipts.dead-letter=true",
+		properties = { "events.handlers.dead-letters.destination=topic",
+				"events.topics.deferred-receipts.partitions=1", "events.topics.deferred-receipts.dead-letter=true",
 				"spring.flyway.locations=classpath:db/receipts-migration", "events.handlers.retry.max-attempts=2",
 				"events.handlers.retry.initial-interval=50ms" })
 @DirtiesContext

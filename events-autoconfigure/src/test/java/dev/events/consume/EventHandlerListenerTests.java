@@ -1,6 +1,7 @@
 package dev.events.consume;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,11 +55,12 @@ class EventHandlerListenerTests {
 		registry.registerAnnotated(Item.class);
 		EventHandlerMethod method = new EventHandlerMethod("items", new ItemHandler(),
 				ReflectionUtils.findMethod(ItemHandler.class, "handle", Item.class), ParameterKind.PAYLOAD,
-				Set.of(Item.class), Set.of("items"), 1, new HandlerRetry(3, List.of()));
+				Set.of(Item.class), Set.of("items"), 1, new HandlerRetry(3, List.of()), DeadLetterDestination.TOPIC, true);
 		EventDecoder decoder = new EventDecoder(new CloudEventRecordMapper(CloudEventsMode.BINARY), registry,
 				new JsonMapper(), false, UnknownTypePolicy.DEAD_LETTER);
-		return new EventHandlerListener(method, decoder, null, transactions, ObservationRegistry.NOOP, null,
-				new SimpleMeterRegistry());
+		return new EventHandlerListener(method, decoder, null, null,
+				new FailedRecords(new CloudEventRecordMapper(CloudEventsMode.BINARY), Clock.systemUTC()), transactions,
+				ObservationRegistry.NOOP, null, new SimpleMeterRegistry());
 	}
 
 	private static ConsumerRecord<byte[], byte[]> record(int offset, String name) {

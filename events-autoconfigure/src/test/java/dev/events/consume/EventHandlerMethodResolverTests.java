@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class EventHandlerMethodResolverTests {
 
 	private final EventHandlerMethodResolver resolver = new EventHandlerMethodResolver(new EventTypeRegistry(), "shop",
-			2, 4);
+			2, 4, DeadLetterDestination.DATABASE, true);
 
 	@Test
 	void defaultsComeFromTheApplicationAndTheProperties() {
@@ -31,6 +31,8 @@ class EventHandlerMethodResolverTests {
 		assertThat(handler.topics()).containsExactly("accounts");
 		assertThat(handler.concurrency()).isEqualTo(2);
 		assertThat(handler.retry().maxAttempts()).isEqualTo(4);
+		assertThat(handler.deadLetters()).isEqualTo(DeadLetterDestination.DATABASE);
+		assertThat(handler.sequenced()).isTrue();
 	}
 
 	@Test
@@ -40,6 +42,18 @@ class EventHandlerMethodResolverTests {
 		assertThat(handler.concurrency()).isEqualTo(3);
 		assertThat(handler.retry().maxAttempts()).isEqualTo(7);
 		assertThat(handler.retry().nonRetryable()).containsExactly(IllegalArgumentException.class);
+		assertThat(handler.deadLetters()).isEqualTo(DeadLetterDestination.BOTH);
+		assertThat(handler.sequenced()).isFalse();
+	}
+
+	@Test
+	void handlerKeepingDeadLettersInTheDatabaseIsRefusedWithoutOne() {
+		EventHandlerMethodResolver withoutDatabase = new EventHandlerMethodResolver(new EventTypeRegistry(), "shop", 2,
+				4, DeadLetterDestination.TOPIC, false);
+		assertThat(resolve(withoutDatabase, "typed").deadLetters()).isEqualTo(DeadLetterDestination.TOPIC);
+		assertThatIllegalStateException().isThrownBy(() -> resolve(withoutDatabase, "configured"))
+			.withMessageContaining("Handlers.configured")
+			.withMessageContaining("deadLetters = TOPIC");
 	}
 
 	@Test
@@ -86,12 +100,16 @@ class EventHandlerMethodResolverTests {
 	}
 
 	private EventHandlerMethod resolve(String methodName) {
+		return resolve(this.resolver, methodName);
+	}
+
+	private static EventHandlerMethod resolve(EventHandlerMethodResolver resolver, String methodName) {
 		Method method = Arrays.stream(Handlers.class.getDeclaredMethods())
 			.filter((candidate) -> candidate.getName().equals(methodName))
 			.findFirst()
 			.orElseThrow();
 		EventHandler annotation = AnnotatedElementUtils.findMergedAnnotation(method, EventHandler.class);
-		return this.resolver.resolve(new AnnotatedHandler(new Handlers(), Handlers.class, method, method, annotation));
+		return resolver.resolve(new AnnotatedHandler(new Handlers(), Handlers.class, method, method, annotation));
 	}
 
 	static class Handlers {
@@ -100,7 +118,8 @@ class EventHandlerMethodResolverTests {
 		void typed(Opened opened) {
 		}
 
-		@EventHandler(id = "custom-id", concurrency = 3, maxAttempts = 7, nonRetryable = IllegalArgumentException.class)
+		@EventHandler(id = "custom-id", concurrency = 3, maxAttempts = 7, nonRetryable = IllegalArgumentException.class,
+				deadLetters = DeadLetterDestination.BOTH, sequenced = false)
 		void configured(Opened opened) {
 		}
 

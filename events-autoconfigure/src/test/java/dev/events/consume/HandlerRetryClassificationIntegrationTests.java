@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * partition always moves on.
  */
 @SpringBootTest(classes = { TestApplication.class, HandlerRetryClassificationIntegrationTests.Handlers.class },
-		properties = { "events.topics.conflicts.partitions=1", "events.topics.conflicts.dead-letter=true",
+		properties = { "events.handlers.dead-letters.destination=topic",
+				"events.topics.conflicts.partitions=1", "events.topics.conflicts.dead-letter=true",
 				"events.handlers.retry.max-attempts=2", "events.handlers.retry.initial-interval=50ms",
 				"events.handlers.retry.max-interval=200ms", "events.handlers.retry.conflicts.max-attempts=4",
 				"events.handlers.retry.conflicts.initial-interval=20ms",
@@ -80,7 +81,7 @@ class HandlerRetryClassificationIntegrationTests {
 			.toList();
 		assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyElementsOf(conflicting);
 		assertThat(deadLetters).allSatisfy((record) -> assertThat(header(record, "events_dlt_reason"))
-			.isEqualTo(HandlerErrorHandlerFactory.HANDLER_FAILED));
+			.isEqualTo(DeadLetterReasons.HANDLER_FAILED));
 		assertThat(this.handlers.attempts("optimistic-lock")).isEqualTo(4);
 		assertThat(this.handlers.attempts("query-timeout")).isEqualTo(4);
 	}

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * per-handler retry settings override the global ones; unknown types can be skipped.
  */
 @SpringBootTest(classes = { TestApplication.class, HandlerSettingsIntegrationTests.Handlers.class },
-		properties = { "events.tenancy.required=true", "events.topics.claims.partitions=1",
+		properties = { "events.handlers.dead-letters.destination=topic",
+				"events.tenancy.required=true", "events.topics.claims.partitions=1",
 				"events.topics.claims.dead-letter=true", "events.handlers.dead-letter-topic={topic}.dlt",
 				"events.handlers.retry.max-attempts=20", "events.handlers.retry.initial-interval=50ms",
 				"events.handlers.retry.max-interval=50ms", "events.handlers.unknown-types=skip" })

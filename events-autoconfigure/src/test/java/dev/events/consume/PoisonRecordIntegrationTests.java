@@ -28,12 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every kind of poison record lands on the dead-letter topic with its reason, and the next good
+ * With dead letters on the topic, every kind of poison record lands there with its reason, and the next good
  * record of the same partition is handled. A handler that always fails holds back neither the
  * partition nor the other handlers of the topic.
  */
 @SpringBootTest(classes = { TestApplication.class, PoisonRecordIntegrationTests.Handlers.class },
-		properties = { "events.topics.parcels.partitions=1", "events.topics.parcels.dead-letter=true",
+		properties = { "events.handlers.dead-letters.destination=topic",
+				"events.topics.parcels.partitions=1", "events.topics.parcels.dead-letter=true",
 				"events.handlers.retry.max-attempts=2", "events.handlers.retry.initial-interval=100ms" })
 class PoisonRecordIntegrationTests {
 

@@ -57,7 +57,8 @@ abstract class InboxSourceIntegrationTests {
 
 	private ConfigurableApplicationContext start(String database) {
 		return Instances.on(this.server, database, Stamps.class)
-			.properties("events.topics.stamps-" + database + ".partitions=1",
+			.properties("events.handlers.dead-letters.destination=topic",
+					"events.topics.stamps-" + database + ".partitions=1",
 					"events.topics.stamps-" + database + ".dead-letter=true", "events.handlers.retry.max-attempts=1",
 					"spring.flyway.enabled=false")
 			.run();

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * transactional template keeps working.
  */
 @SpringBootTest(classes = { TestApplication.class, TransactionalProducerIntegrationTests.Handlers.class },
-		properties = { "spring.kafka.producer.transaction-id-prefix=app-tx-", "events.topics.tx-orders.partitions=1",
+		properties = { "events.handlers.dead-letters.destination=topic",
+				"spring.kafka.producer.transaction-id-prefix=app-tx-", "events.topics.tx-orders.partitions=1",
 				"events.topics.tx-orders.dead-letter=true", "events.topics.tx-app.partitions=1",
 				"events.handlers.retry.max-attempts=1" })
 @DirtiesContext

@@ -20,6 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import dev.events.deadletter.DeadLetter;
+import dev.events.deadletter.DeadLetterQuery;
+import dev.events.deadletter.DeadLetterStore;
+import dev.events.deadletter.DeadLetters;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
 
@@ -30,10 +34,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample end to end over HTTP, against a real Kafka broker and a real PostgreSQL: orders go
  * from PLACED to SHIPPED, bad requests store nothing, a declined order is dead-lettered and
- * shows in health and metrics.
+ * shows in health and metrics until it is discarded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "events.handlers.retry.initial-interval=100ms")
+		properties = { "events.handlers.retry.initial-interval=100ms",
+				"events.health.dead-letters.cache-duration=100ms" })
 class SampleApplicationTests {
 
 	@DynamicPropertySource
@@ -43,6 +48,12 @@ class SampleApplicationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DeadLetters deadLetters;
+
+	@Autowired
+	DeadLetterStore deadLetterStore;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -99,7 +110,7 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void declinedOrderIsDeadLetteredAndShowsInHealthAndMetricsWhileOthersFlow() {
+	void declinedOrderIsDeadLetteredAndShowsInHealthAndMetricsWhileOthersFlowUntilItIsDiscarded() {
 		String declined = (String) placeOrder("acme", "{\"customerId\":\"c-2\",\"amount\":20000}").getBody().get("id");
 		String fine = (String) placeOrder("acme", "{\"customerId\":\"c-3\",\"amount\":10}").getBody().get("id");
 
@@ -117,17 +128,32 @@ class SampleApplicationTests {
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			Map<String, Object> events = eventsHealth();
-			assertThat(events).containsEntry("status", "UP");
+			assertThat(events).containsEntry("status", "DEGRADED");
 			Map<String, Object> details = (Map<String, Object>) events.get("details");
 			assertThat(((Number) details.get("deadLettered")).longValue()).isPositive();
-			assertThat(details).containsKeys("kafka", "outbox", "handlers");
+			assertThat(details).containsKeys("kafka", "outbox", "handlers", "deadLetters");
 			assertThat((Map<String, Object>) details.get("handlers")).containsKeys("billing", "shipping");
+			assertThat(details.get("deadLetters").toString()).contains("billing={HANDLER_FAILED=1}");
 		});
 		Map<String, Object> metric = this.http.get()
 			.uri("/actuator/metrics/events.dead.lettered?tag=handler:billing")
 			.retrieve()
 			.body(Map.class);
 		assertThat(metric.get("measurements").toString()).doesNotContain("value=0.0");
+		Map<String, Object> gauge = this.http.get()
+			.uri("/actuator/metrics/events.dead.letters?tag=handler:billing&tag=reason:HANDLER_FAILED")
+			.retrieve()
+			.body(Map.class);
+		assertThat(gauge.get("measurements").toString()).contains("value=1.0");
+
+		List<DeadLetter> stored = this.deadLetterStore.list(new DeadLetterQuery("billing", declined, null, 0, 10));
+		assertThat(stored).singleElement().satisfies((deadLetter) -> {
+			assertThat(deadLetter.reason()).isEqualTo("HANDLER_FAILED");
+			assertThat(deadLetter.cause()).contains("PaymentDeclinedException").contains("above the billing limit");
+		});
+		this.deadLetters.discard(stored.get(0).id());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(eventsHealth()).containsEntry("status", "UP"));
 	}
 
 	@Test

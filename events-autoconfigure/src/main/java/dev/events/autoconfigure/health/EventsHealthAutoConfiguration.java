@@ -17,11 +17,13 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import dev.events.autoconfigure.EventsAutoConfiguration;
+import dev.events.autoconfigure.EventsDeadLetterAutoConfiguration;
 import dev.events.autoconfigure.EventsHandlerAutoConfiguration;
 import dev.events.autoconfigure.EventsOutboxAutoConfiguration;
 import dev.events.autoconfigure.EventsProperties;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.consume.HandlerErrorHandlerFactory;
+import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.health.EventsHealthIndicator;
 import dev.events.health.KafkaClusterProbe;
 import dev.events.health.OutboxHealthThresholds;
@@ -33,7 +35,8 @@ import dev.events.outbox.OutboxRelay;
  * {@code management.health.events.enabled=false}.
  */
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, EventsAutoConfiguration.class,
-		EventsOutboxAutoConfiguration.class, EventsHandlerAutoConfiguration.class })
+		EventsOutboxAutoConfiguration.class, EventsHandlerAutoConfiguration.class,
+		EventsDeadLetterAutoConfiguration.class })
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(KafkaAdmin.class)
 @ConditionalOnEnabledHealthIndicator("events")
@@ -54,17 +57,19 @@ public final class EventsHealthAutoConfiguration {
 			ObjectProvider<OutboxRelay> relay,
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners,
 			ObjectProvider<EventHandlerEndpointConfigurer> handlers,
-			ObjectProvider<HandlerErrorHandlerFactory> deadLetters, EventsProperties properties) {
+			ObjectProvider<HandlerErrorHandlerFactory> deadLettered, ObjectProvider<DeadLetterMonitor> deadLetters,
+			EventsProperties properties) {
 		EventsProperties.Health.Outbox limits = properties.getHealth().getOutbox();
 		OutboxHealthThresholds thresholds = new OutboxHealthThresholds(limits.getWarningAge(), limits.getCriticalAge(),
 				limits.getWarningPending(), limits.getCriticalPending());
 		EventHandlerEndpointConfigurer endpoints = handlers.getIfAvailable();
-		HandlerErrorHandlerFactory errorHandlers = deadLetters.getIfAvailable();
+		HandlerErrorHandlerFactory errorHandlers = deadLettered.getIfAvailable();
 		OutboxRelay outboxRelay = relay.getIfAvailable();
 		return new EventsHealthIndicator(kafka, outbox.getIfAvailable(),
 				(outboxRelay != null) ? outboxRelay::state : () -> null, thresholds, listeners.getIfAvailable(),
 				(endpoints != null) ? endpoints::handlerIds : List::of,
-				(errorHandlers != null) ? errorHandlers::deadLetteredCount : () -> 0, Clock.systemUTC());
+				(errorHandlers != null) ? errorHandlers::deadLetteredCount : () -> 0, deadLetters.getIfAvailable(),
+				properties.getHealth().getDeadLetters().isDegraded(), Clock.systemUTC());
 	}
 
 }

@@ -1,0 +1,85 @@
+package dev.events.autoconfigure;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.EnableKafka;
+
+import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.deadletter.DeadLetterAutoRetry;
+import dev.events.deadletter.DeadLetterCleaner;
+import dev.events.deadletter.DeadLetterMetrics;
+import dev.events.deadletter.DeadLetterMonitor;
+import dev.events.deadletter.DeadLetterStore;
+import dev.events.deadletter.DeadLetters;
+import dev.events.deadletter.JdbcDeadLetterStore;
+import dev.events.jdbc.EventsDatabase;
+
+/**
+ * Auto-configuration of handlers' dead letters in the database: applies when there is an
+ * {@link EventsDatabase}.
+ */
+@AutoConfiguration(after = { EventsJdbcAutoConfiguration.class, EventsFlywayAutoConfiguration.class,
+		EventsHandlerAutoConfiguration.class })
+@ConditionalOnClass({ JdbcClient.class, EnableKafka.class })
+@ConditionalOnBean(EventsDatabase.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public final class EventsDeadLetterAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterStore deadLetterStore(EventsDatabase database) {
+		return new JdbcDeadLetterStore(database.dataSource(), database.dialect());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
+	DeadLetters deadLetters(DeadLetterStore store, EventHandlerEndpointConfigurer handlers) {
+		return new DeadLetters(store, handlers.handlers(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterMonitor deadLetterMonitor(DeadLetterStore store, EventsProperties properties) {
+		return new DeadLetterMonitor(store, properties.getHealth().getDeadLetters().getCacheDuration(),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
+	DeadLetterMetrics deadLetterMetrics(DeadLetterMonitor monitor, EventHandlerEndpointConfigurer handlers,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return new DeadLetterMetrics(monitor, handlers.handlers(), EventsObservability.meterRegistry(meterRegistry));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DeadLetters.class)
+	@ConditionalOnBooleanProperty("events.handlers.dead-letters.auto-retry.enabled")
+	DeadLetterAutoRetry deadLetterAutoRetry(DeadLetters deadLetters, DeadLetterStore store,
+			EventHandlerEndpointConfigurer handlers, EventsProperties properties) {
+		EventsProperties.AutoRetry settings = properties.getHandlers().getDeadLetters().getAutoRetry();
+		return new DeadLetterAutoRetry(deadLetters, store, handlers.handlers(), settings.getInitialBackoff(),
+				settings.getMaxBackoff(), settings.getInterval(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterCleaner deadLetterCleaner(DeadLetterStore store, EventsProperties properties) {
+		EventsProperties.DeadLetters settings = properties.getHandlers().getDeadLetters();
+		return new DeadLetterCleaner(store, settings.getRetention(), settings.getCleanupInterval(), Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,282 @@
+package dev.events.deadletter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.events.consume.FailedRecord;
+import dev.events.jdbc.JdbcDialect;
+import dev.events.jdbc.OldestRows;
+
+/**
+ * {@link DeadLetterStore} in the {@code events_dead_letter} table, with the keys that hold a
+ * sequence in {@code events_dead_letter_key}. A record is stored once per handler: storing it
+ * again, as a redelivery after a crash does, changes nothing.
+ */
+public class JdbcDeadLetterStore implements DeadLetterStore {
+
+	private static final List<String> COLUMNS = List.of("handler_id", "topic", "topic_partition", "record_offset",
+			"record_key", "event_id", "source", "event_type", "event_time", "headers", "payload", "reason", "cause",
+			"attempts", "first_failed_at", "last_failed_at");
+
+	private static final String SELECT = """
+			SELECT id, handler_id, record_key, topic, topic_partition, record_offset, event_id, source, event_type,
+			    event_time, headers, payload, reason, cause, attempts, retries, first_failed_at, last_failed_at,
+			    discarded_at
+			FROM events_dead_letter
+			""";
+
+	private static final String LIVE_OF_KEY = SELECT + """
+			WHERE handler_id = ? AND record_key = ? AND discarded_at IS NULL
+			ORDER BY id
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final JdbcDialect dialect;
+
+	private final TransactionTemplate transactions;
+
+	private final OldestRows discarded;
+
+	private final String insertDeadLetter;
+
+	private final String insertKey;
+
+	/**
+	 * Create a store.
+	 * @param dataSource the data source holding the tables, the same the handlers write to
+	 * @param dialect the database's dialect
+	 */
+	public JdbcDeadLetterStore(DataSource dataSource, JdbcDialect dialect) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.dialect = dialect;
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.discarded = new OldestRows(dataSource, dialect, "events_dead_letter", "discarded_at", List.of("id"));
+		this.insertDeadLetter = dialect.insertIfAbsent("events_dead_letter", COLUMNS, 4);
+		this.insertKey = dialect.insertIfAbsent("events_dead_letter_key", List.of("handler_id", "record_key"), 2);
+	}
+
+	@Override
+	public Set<String> heldKeys(String handlerId, Set<String> keys) {
+		List<String> values = List.copyOf(keys);
+		Set<String> held = new HashSet<>();
+		if (this.dialect == JdbcDialect.POSTGRESQL) {
+			this.jdbc.query((Connection connection) -> {
+				PreparedStatement statement = connection.prepareStatement("""
+						SELECT record_key FROM events_dead_letter_key
+						WHERE handler_id = ? AND record_key = ANY (?) FOR UPDATE
+						""");
+				statement.setString(1, handlerId);
+				statement.setArray(2, connection.createArrayOf("varchar", values.toArray()));
+				return statement;
+			}, (row) -> {
+				held.add(row.getString(1));
+			});
+			return held;
+		}
+		String placeholders = String.join(", ", Collections.nCopies(values.size(), "?"));
+		List<Object> arguments = new ArrayList<>(values.size() + 1);
+		arguments.add(handlerId);
+		arguments.addAll(values);
+		this.jdbc.query("SELECT record_key FROM events_dead_letter_key WHERE handler_id = ? AND record_key IN ("
+				+ placeholders + ") FOR UPDATE", (row) -> {
+					held.add(row.getString(1));
+				}, arguments.toArray());
+		return held;
+	}
+
+	@Override
+	public void add(FailedRecord record) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			insert(record);
+		}
+		else {
+			this.transactions.executeWithoutResult((status) -> insert(record));
+		}
+	}
+
+	private void insert(FailedRecord record) {
+		if (record.holdsKey() && !QUEUED_BEHIND.equals(record.reason())) {
+			List<Object> key = List.of(record.handlerId(), record.key());
+			this.jdbc.update(this.insertKey, arguments(key, 2));
+		}
+		FailedRecord.EventAttributes event = record.event();
+		List<Object> values = new ArrayList<>(COLUMNS.size());
+		Collections.addAll(values, record.handlerId(), record.topic(), record.partition(), record.offset(),
+				record.key(), event.id(), event.source(), event.type(), time(event.time()),
+				HeadersCodec.write(record.headers()), record.payload(), record.reason(), record.cause(),
+				record.attempts(), time(record.firstFailedAt()), time(record.lastFailedAt()));
+		try {
+			this.jdbc.update(this.insertDeadLetter, arguments(values, 4));
+		}
+		catch (DuplicateKeyException ex) {
+			// stored by a delivery of the record that raced this one
+		}
+	}
+
+	/**
+	 * Return the arguments of an {@link JdbcDialect#insertIfAbsent} statement: the values, then,
+	 * where the dialect binds them twice, the key's values again.
+	 */
+	private Object[] arguments(List<Object> values, int keyColumns) {
+		List<Object> arguments = new ArrayList<>(values);
+		if (this.dialect.bindsKeyTwice()) {
+			arguments.addAll(values.subList(0, keyColumns));
+		}
+		return arguments.toArray();
+	}
+
+	@Override
+	public boolean lockSequence(String handlerId, String key) {
+		return !this.jdbc.queryForList("""
+				SELECT record_key FROM events_dead_letter_key WHERE handler_id = ? AND record_key = ? FOR UPDATE
+				""", String.class, handlerId, key).isEmpty();
+	}
+
+	@Override
+	public Optional<DeadLetter> head(String handlerId, String key) {
+		return this.jdbc.query(LIVE_OF_KEY, this::deadLetter, handlerId, key)
+			.stream()
+			.filter((deadLetter) -> !UNKNOWN_TYPE.equals(deadLetter.reason()))
+			.findFirst();
+	}
+
+	@Override
+	public void release(String handlerId, String key) {
+		this.jdbc.update("DELETE FROM events_dead_letter_key WHERE handler_id = ? AND record_key = ?", handlerId, key);
+	}
+
+	@Override
+	public Optional<DeadLetter> lock(long id) {
+		return this.jdbc.query(SELECT + " WHERE id = ? FOR UPDATE", this::deadLetter, id).stream().findFirst();
+	}
+
+	@Override
+	public Optional<DeadLetter> find(long id) {
+		return this.jdbc.query(SELECT + " WHERE id = ?", this::deadLetter, id).stream().findFirst();
+	}
+
+	@Override
+	public void delete(long id) {
+		this.jdbc.update("DELETE FROM events_dead_letter WHERE id = ?", id);
+	}
+
+	@Override
+	public void failedAgain(long id, String reason, String cause, Instant at) {
+		this.jdbc.update("""
+				UPDATE events_dead_letter
+				SET reason = ?, cause = ?, attempts = attempts + 1, retries = retries + 1, last_failed_at = ?
+				WHERE id = ?
+				""", reason, cause, time(at), id);
+	}
+
+	@Override
+	public void discard(List<Long> ids, Instant at) {
+		for (Long id : ids) {
+			this.jdbc.update("UPDATE events_dead_letter SET discarded_at = ? WHERE id = ? AND discarded_at IS NULL",
+					time(at), id);
+		}
+	}
+
+	@Override
+	public List<DeadLetter> sequence(String handlerId, String key) {
+		return this.jdbc.query(LIVE_OF_KEY, this::deadLetter, handlerId, key);
+	}
+
+	@Override
+	public List<String> heldKeys(String handlerId) {
+		return this.jdbc.queryForList("SELECT record_key FROM events_dead_letter_key WHERE handler_id = ?",
+				String.class, handlerId);
+	}
+
+	@Override
+	public List<Long> unsequenced(String handlerId) {
+		return this.jdbc.queryForList("""
+				SELECT id FROM events_dead_letter dead_letter
+				WHERE handler_id = ? AND discarded_at IS NULL AND (record_key IS NULL
+				    OR NOT EXISTS (SELECT 1 FROM events_dead_letter_key held
+				        WHERE held.handler_id = dead_letter.handler_id AND held.record_key = dead_letter.record_key))
+				ORDER BY id
+				""", Long.class, handlerId);
+	}
+
+	@Override
+	public List<DeadLetter> list(DeadLetterQuery query) {
+		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE discarded_at IS NULL");
+		List<Object> arguments = new ArrayList<>();
+		filter(sql, arguments, "handler_id", query.handlerId());
+		filter(sql, arguments, "record_key", query.key());
+		filter(sql, arguments, "reason", query.reason());
+		sql.append(" ORDER BY id LIMIT ? OFFSET ?");
+		arguments.add(query.size());
+		arguments.add((long) query.page() * query.size());
+		return this.jdbc.query(sql.toString(), this::deadLetter, arguments.toArray());
+	}
+
+	private static void filter(StringBuilder sql, List<Object> arguments, String column, @Nullable String value) {
+		if (value != null) {
+			sql.append(" AND ").append(column).append(" = ?");
+			arguments.add(value);
+		}
+	}
+
+	@Override
+	public Map<String, Map<String, Long>> countByHandlerAndReason() {
+		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+		this.jdbc.query("""
+				SELECT handler_id, reason, COUNT(*) FROM events_dead_letter WHERE discarded_at IS NULL
+				GROUP BY handler_id, reason ORDER BY handler_id, reason
+				""", (row) -> {
+					counts.computeIfAbsent(row.getString(1), (handler) -> new LinkedHashMap<>())
+						.put(row.getString(2), row.getLong(3));
+				});
+		return counts;
+	}
+
+	@Override
+	public int deleteDiscardedBefore(Instant cutoff, int limit) {
+		return this.discarded.deleteBefore(cutoff, limit);
+	}
+
+	private DeadLetter deadLetter(ResultSet row, int rowNum) throws SQLException {
+		return new DeadLetter(row.getLong("id"), row.getString("handler_id"), row.getString("record_key"),
+				row.getString("topic"), row.getInt("topic_partition"), row.getLong("record_offset"),
+				row.getString("event_id"), row.getString("source"), row.getString("event_type"),
+				instant(row, "event_time"), HeadersCodec.read(row.getBytes("headers")), row.getBytes("payload"),
+				row.getString("reason"), row.getString("cause"), row.getInt("attempts"), row.getInt("retries"),
+				instant(row, "first_failed_at"), instant(row, "last_failed_at"), instant(row, "discarded_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+}
