@@ -3,17 +3,12 @@ package dev.events.deadletter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.SmartLifecycle;
 
 import dev.events.consume.EventHandlers;
+import dev.events.jdbc.PeriodicTask;
 
 /**
  * Retries dead letters by itself, for failures that pass with time (a downstream service back, a
@@ -22,7 +17,7 @@ import dev.events.consume.EventHandlers;
  * failed, up to the maximum. Instances may run it side by side: retries of one sequence take
  * turns on its lock.
  */
-public class DeadLetterAutoRetry implements SmartLifecycle {
+public class DeadLetterAutoRetry extends PeriodicTask {
 
 	private static final Log logger = LogFactory.getLog(DeadLetterAutoRetry.class);
 
@@ -36,11 +31,7 @@ public class DeadLetterAutoRetry implements SmartLifecycle {
 
 	private final Duration maxBackoff;
 
-	private final Duration interval;
-
 	private final Clock clock;
-
-	private @Nullable ScheduledExecutorService scheduler;
 
 	/**
 	 * Create the automatic retry.
@@ -54,12 +45,12 @@ public class DeadLetterAutoRetry implements SmartLifecycle {
 	 */
 	public DeadLetterAutoRetry(DeadLetters deadLetters, DeadLetterStore store, EventHandlers handlers,
 			Duration initialBackoff, Duration maxBackoff, Duration interval, Clock clock) {
+		super("events-dead-letter-retry", "retry dead letters", interval);
 		this.deadLetters = deadLetters;
 		this.store = store;
 		this.handlers = handlers;
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
-		this.interval = interval;
 		this.clock = clock;
 	}
 
@@ -100,41 +91,12 @@ public class DeadLetterAutoRetry implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "events-dead-letter-retry");
-			thread.setDaemon(true);
-			return thread;
-		});
-		scheduler.scheduleWithFixedDelay(this::retryQuietly, this.interval.toMillis(), this.interval.toMillis(),
-				TimeUnit.MILLISECONDS);
-		this.scheduler = scheduler;
-	}
-
-	private void retryQuietly() {
-		try {
-			RetryResult result = retryDue();
-			if (result.handled() > 0 || !result.stillFailing().isEmpty()) {
-				logger.info("Retried dead letters: %d handled, %d still failing".formatted(result.handled(),
-						result.stillFailing().size()));
-			}
+	protected void runOnce() {
+		RetryResult result = retryDue();
+		if (result.handled() > 0 || !result.stillFailing().isEmpty()) {
+			logger.info("Retried dead letters: %d handled, %d still failing".formatted(result.handled(),
+					result.stillFailing().size()));
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not retry dead letters; trying again in " + this.interval, ex);
-		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }

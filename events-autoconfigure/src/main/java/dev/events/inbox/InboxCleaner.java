@@ -3,14 +3,12 @@ package dev.events.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.SmartLifecycle;
+import dev.events.jdbc.PeriodicTask;
 
 /**
  * Keeps the inbox bounded: deletes rows older than the retention at a fixed interval, oldest
@@ -18,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * rows never holds their locks at once. The retention must outlast any redelivery, so an event
  * is never handled twice.
  */
-public class InboxCleaner implements SmartLifecycle {
+public class InboxCleaner extends PeriodicTask {
 
 	private static final Log logger = LogFactory.getLog(InboxCleaner.class);
 
@@ -31,13 +29,9 @@ public class InboxCleaner implements SmartLifecycle {
 
 	private final Duration retention;
 
-	private final Duration interval;
-
 	private final int batchSize;
 
 	private final Clock clock;
-
-	private ScheduledExecutorService scheduler;
 
 	/**
 	 * Create a cleaner.
@@ -48,9 +42,9 @@ public class InboxCleaner implements SmartLifecycle {
 	 * @param clock the clock
 	 */
 	public InboxCleaner(InboxStore store, Duration retention, Duration interval, int batchSize, Clock clock) {
+		super("events-inbox-cleaner", "delete old inbox rows", interval);
 		this.store = store;
 		this.retention = retention;
-		this.interval = interval;
 		this.batchSize = batchSize;
 		this.clock = clock;
 	}
@@ -88,39 +82,11 @@ public class InboxCleaner implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "events-inbox-cleaner");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler.scheduleWithFixedDelay(this::cleanUpQuietly, this.interval.toMillis(), this.interval.toMillis(),
-				TimeUnit.MILLISECONDS);
-	}
-
-	private void cleanUpQuietly() {
-		try {
-			int deleted = cleanUp();
-			if (deleted > 0 && logger.isDebugEnabled()) {
-				logger.debug("Deleted " + deleted + " inbox rows older than " + this.retention);
-			}
+	protected void runOnce() {
+		int deleted = cleanUp();
+		if (deleted > 0 && logger.isDebugEnabled()) {
+			logger.debug("Deleted " + deleted + " inbox rows older than " + this.retention);
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not delete old inbox rows; trying again in " + this.interval, ex);
-		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }
