@@ -14,7 +14,7 @@ package dev.events.chaos;
  * @param handlerOrderViolations first effects of events out of publish order for their key
  * @param rolledBackSeen events from rolled-back or never-committed transactions, on the topic or
  * applied
- * @param deadLetters records on the dead-letter topic
+ * @param deadLetters dead letters: records on the dead-letter topic and rows in the database
  * @param parked outbox rows parked
  * @param outboxLeft outbox rows not sent
  * @param inboxRows inbox rows

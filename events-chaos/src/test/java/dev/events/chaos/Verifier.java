@@ -57,7 +57,8 @@ final class Verifier {
 				handlers.deliver(id, event.key(), event.seq());
 			}
 		});
-		int deadLetters = TopicReader.readToEnd(this.bootstrapServers, ChaosEvent.DEAD_LETTER_TOPIC).size();
+		int deadLetters = TopicReader.readToEnd(this.bootstrapServers, ChaosEvent.DEAD_LETTER_TOPIC).size()
+				+ count("SELECT COUNT(*) FROM events_dead_letter");
 		return new Verdict(committed.size(), count("SELECT COUNT(*) FROM chaos_rolled_back"),
 				missing(committed.keySet(), handlers.events()), missing(committed.keySet(), topic.events()),
 				handlers.duplicates(), topic.duplicates(), topic.violations().size(), handlers.violations().size(),
