@@ -81,6 +81,15 @@ final class EventDecoder {
 	}
 
 	/**
+	 * Return the CloudEvent type of a registered event class.
+	 * @param eventClass the class
+	 * @return its type
+	 */
+	String typeOf(Class<?> eventClass) {
+		return this.registry.definitionFor(eventClass).type();
+	}
+
+	/**
 	 * Check that the event may be handled here and bind its data to the event class.
 	 * @param event a decoded event
 	 * @return the payload

@@ -131,6 +131,16 @@ final class EventHandlerListener {
 		return null;
 	}
 
+	HandlerDescription describe() {
+		List<String> types = this.handler.eventClasses()
+			.stream()
+			.map((eventClass) -> this.decoder.typeOf(eventClass))
+			.sorted()
+			.toList();
+		return new HandlerDescription(this.handler.id(), List.copyOf(this.handler.topics()), types,
+				this.handler.deadLetters(), this.handler.sequenced());
+	}
+
 	/**
 	 * Handle a dead letter of this handler again, in the caller's transaction: through the inbox,
 	 * so that an event handled before is not handled twice, and without looking at the dead

@@ -1,5 +1,7 @@
 package dev.events.consume;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,18 @@ public final class EventHandlers {
 	 */
 	public Set<String> ids() {
 		return Set.copyOf(this.listeners.keySet());
+	}
+
+	/**
+	 * Describe the registered handlers, ordered by id.
+	 * @return the descriptions
+	 */
+	public List<HandlerDescription> describe() {
+		return this.listeners.values()
+			.stream()
+			.map(EventHandlerListener::describe)
+			.sorted(Comparator.comparing(HandlerDescription::id))
+			.toList();
 	}
 
 	/**

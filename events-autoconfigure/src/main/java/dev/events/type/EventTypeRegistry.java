@@ -1,5 +1,7 @@
 package dev.events.type;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,6 +54,17 @@ public class EventTypeRegistry {
 		}
 		this.byType.put(definition.type(), definition);
 		this.byClass.put(definition.eventClass(), definition);
+	}
+
+	/**
+	 * Return every registered event type, ordered by CloudEvent type.
+	 * @return the definitions
+	 */
+	public List<EventTypeDefinition<?>> definitions() {
+		return this.byType.values()
+			.stream()
+			.sorted(Comparator.comparing(EventTypeDefinition::type))
+			.toList();
 	}
 
 	/**

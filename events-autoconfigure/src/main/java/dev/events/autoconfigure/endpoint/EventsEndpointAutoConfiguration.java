@@ -1,0 +1,86 @@
+package dev.events.autoconfigure.endpoint;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import dev.events.autoconfigure.EventsAutoConfiguration;
+import dev.events.autoconfigure.EventsDeadLetterAutoConfiguration;
+import dev.events.autoconfigure.EventsHandlerAutoConfiguration;
+import dev.events.autoconfigure.EventsOutboxAutoConfiguration;
+import dev.events.autoconfigure.EventsProperties;
+import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.deadletter.DeadLetterMonitor;
+import dev.events.deadletter.DeadLetterStore;
+import dev.events.deadletter.DeadLetters;
+import dev.events.endpoint.ConsumerLag;
+import dev.events.endpoint.EventsEndpoint;
+import dev.events.endpoint.HandlersReport;
+import dev.events.outbox.OutboxEventPublisher;
+import dev.events.outbox.OutboxMonitor;
+import dev.events.outbox.OutboxRelay;
+import dev.events.outbox.OutboxStore;
+import dev.events.publish.EventPublisher;
+import dev.events.type.EventTypeDefinition;
+import dev.events.type.EventTypeRegistry;
+
+/**
+ * Auto-configuration of the {@code events} actuator endpoint. Like Boot's own endpoints it is
+ * not exposed over the web until {@code management.endpoints.web.exposure.include} names it.
+ */
+@AutoConfiguration(after = { EventsAutoConfiguration.class, EventsOutboxAutoConfiguration.class,
+		EventsHandlerAutoConfiguration.class, EventsDeadLetterAutoConfiguration.class })
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(KafkaAdmin.class)
+@ConditionalOnAvailableEndpoint(EventsEndpoint.class)
+@EnableConfigurationProperties({ EventsProperties.class, EventsEndpointProperties.class })
+public final class EventsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventsEndpoint eventsEndpoint(KafkaAdmin kafkaAdmin, ObjectProvider<EventHandlerEndpointConfigurer> handlers,
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners, ObjectProvider<DeadLetters> deadLetters,
+			ObjectProvider<DeadLetterStore> deadLetterStore, ObjectProvider<DeadLetterMonitor> deadLetterMonitor,
+			ObjectProvider<OutboxStore> outbox, ObjectProvider<OutboxMonitor> outboxMonitor,
+			ObjectProvider<OutboxRelay> relay, ObjectProvider<EventPublisher> publisher, EventTypeRegistry registry,
+			EventsProperties properties, EventsEndpointProperties endpoint) {
+		EventHandlerEndpointConfigurer configurer = handlers.getIfAvailable();
+		HandlersReport report = new HandlersReport((configurer != null) ? configurer.handlers() : null,
+				listeners.getIfAvailable(), new ConsumerLag(kafkaAdmin.getConfigurationProperties(),
+						properties.getHealth().getKafka().getTimeout().plus(Duration.ofSeconds(3))),
+				deadLetterMonitor.getIfAvailable());
+		OutboxRelay outboxRelay = relay.getIfAvailable();
+		return new EventsEndpoint(report, deadLetters.getIfAvailable(), deadLetterStore.getIfAvailable(),
+				outbox.getIfAvailable(), outboxMonitor.getIfAvailable(),
+				(outboxRelay != null) ? outboxRelay::state : () -> null,
+				publisher(publisher.getIfAvailable(), registry, properties), endpoint.getShowValues(),
+				endpoint.getRoles(), Clock.systemUTC());
+	}
+
+	private static Map<String, Object> publisher(EventPublisher publisher, EventTypeRegistry registry,
+			EventsProperties properties) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("mode", (publisher instanceof OutboxEventPublisher) ? "outbox" : "direct");
+		view.put("cloudEvents", properties.getCloudevents().getMode());
+		Map<String, String> topics = new LinkedHashMap<>();
+		for (EventTypeDefinition<?> definition : registry.definitions()) {
+			topics.put(definition.type(), definition.topic());
+		}
+		view.put("topics", topics);
+		return view;
+	}
+
+}

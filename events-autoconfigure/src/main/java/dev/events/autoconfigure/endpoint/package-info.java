@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code events} actuator endpoint.
+ */
+@NullMarked
+package dev.events.autoconfigure.endpoint;
+
+import org.jspecify.annotations.NullMarked;

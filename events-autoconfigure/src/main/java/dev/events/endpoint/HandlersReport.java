@@ -1,0 +1,86 @@
+package dev.events.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import dev.events.consume.EventHandlers;
+import dev.events.consume.HandlerDescription;
+import dev.events.deadletter.DeadLetterMonitor;
+
+/**
+ * Describes each handler for the endpoint: what it handles, whether its consumers run, which
+ * partitions this instance holds, its lag and its dead letters.
+ */
+public class HandlersReport {
+
+	private final @Nullable EventHandlers handlers;
+
+	private final @Nullable KafkaListenerEndpointRegistry listeners;
+
+	private final ConsumerLag lag;
+
+	private final @Nullable DeadLetterMonitor deadLetters;
+
+	/**
+	 * Create the report.
+	 * @param handlers the handlers, {@code null} without any
+	 * @param listeners their listener containers, {@code null} without any
+	 * @param lag reads the consumer groups' lag
+	 * @param deadLetters counts the dead letters in the database, {@code null} without them
+	 */
+	public HandlersReport(@Nullable EventHandlers handlers, @Nullable KafkaListenerEndpointRegistry listeners,
+			ConsumerLag lag, @Nullable DeadLetterMonitor deadLetters) {
+		this.handlers = handlers;
+		this.listeners = listeners;
+		this.lag = lag;
+		this.deadLetters = deadLetters;
+	}
+
+	/**
+	 * Describe every handler.
+	 * @return the handlers by id
+	 */
+	public Map<String, Object> handlers() {
+		if (this.handlers == null) {
+			return Map.of();
+		}
+		List<HandlerDescription> descriptions = this.handlers.describe();
+		Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+		descriptions.forEach((handler) -> topicsByGroup.put(handler.id(), handler.topics()));
+		Map<String, Object> lags = topicsByGroup.isEmpty() ? Map.of() : this.lag.read(topicsByGroup);
+		Map<String, Map<String, Long>> deadLetterCounts = (this.deadLetters != null) ? this.deadLetters.counts()
+				: Map.of();
+		Map<String, Object> report = new LinkedHashMap<>();
+		for (HandlerDescription handler : descriptions) {
+			Map<String, Object> view = new LinkedHashMap<>();
+			view.put("group", handler.id());
+			view.put("topics", handler.topics());
+			view.put("types", handler.types());
+			view.put("deadLetterDestination", handler.deadLetters());
+			view.put("sequenced", handler.sequenced());
+			container(handler.id(), view);
+			view.put("lag", lags.containsKey("error") ? lags : lags.getOrDefault(handler.id(), Map.of()));
+			view.put("deadLetters", deadLetterCounts.getOrDefault(handler.id(), Map.of()));
+			report.put(handler.id(), view);
+		}
+		return report;
+	}
+
+	private void container(String handlerId, Map<String, Object> view) {
+		MessageListenerContainer container = (this.listeners != null)
+				? this.listeners.getListenerContainer(handlerId) : null;
+		view.put("running", container != null && container.isRunning());
+		view.put("paused", container != null && container.isContainerPaused());
+		view.put("assignedPartitions", (container != null && container.getAssignedPartitions() != null)
+				? container.getAssignedPartitions().stream().map(TopicPartition::toString).sorted().toList()
+				: List.of());
+	}
+
+}
