@@ -1,5 +1,6 @@
 package dev.events.sample.billing;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -26,20 +27,21 @@ class Billing {
 
 	private final EventPublisher events;
 
-	private final BillingProperties properties;
+	private final BillingLimit limit;
 
-	Billing(JdbcClient jdbc, Orders orders, EventPublisher events, BillingProperties properties) {
+	Billing(JdbcClient jdbc, Orders orders, EventPublisher events, BillingLimit limit) {
 		this.jdbc = jdbc;
 		this.orders = orders;
 		this.events = events;
-		this.properties = properties;
+		this.limit = limit;
 	}
 
 	@EventHandler(id = "billing", nonRetryable = PaymentDeclinedException.class)
 	void invoice(EventEnvelope<OrderPlaced> placed) {
 		OrderPlaced order = placed.payload();
-		if (order.amount().compareTo(this.properties.limit()) > 0) {
-			throw new PaymentDeclinedException(order.orderId(), order.amount(), this.properties.limit());
+		BigDecimal limit = this.limit.get();
+		if (order.amount().compareTo(limit) > 0) {
+			throw new PaymentDeclinedException(order.orderId(), order.amount(), limit);
 		}
 		UUID invoiceId = UUID.randomUUID();
 		this.jdbc.sql("INSERT INTO invoices (id, order_id, tenant_id, amount, issued_at) VALUES (?, ?, ?, ?, ?)")
