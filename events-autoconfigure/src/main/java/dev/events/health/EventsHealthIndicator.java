@@ -28,11 +28,12 @@ import dev.events.outbox.RelayState;
  * handler's consumers run, the dead letters in the database, and how many records were
  * dead-lettered since startup.
  * <p>
- * {@code DOWN} when Kafka does not answer, a handler or the relay is not running, or the outbox
- * passes a critical threshold; {@link #DEGRADED} (served with HTTP 200) when the outbox passes a
- * warning threshold, holds parked events, or cannot send to a topic (naming it, and saying
- * whether the topic is missing), or when handlers have dead letters in the database (unless
- * turned off).
+ * {@code DOWN} when a handler or the relay is not running, the outbox passes a critical
+ * threshold, or Kafka does not answer and there is no outbox to absorb what is published;
+ * {@link #DEGRADED} (served with HTTP 200) when Kafka does not answer while the outbox absorbs the
+ * events, when the outbox passes a warning threshold, holds parked events, or cannot send to a
+ * topic (naming it, and saying whether the topic is missing), or when handlers have dead letters
+ * in the database (unless turned off).
  */
 public class EventsHealthIndicator implements HealthIndicator {
 
@@ -102,8 +103,18 @@ public class EventsHealthIndicator implements HealthIndicator {
 		Status handlersStatus = handlers(details);
 		details.put("deadLettered", this.deadLettered.getAsLong());
 		Status deadLettersStatus = deadLetters(details);
-		Status status = worst(worst(worst(kafkaStatus, outboxStatus), handlersStatus), deadLettersStatus);
+		Status status = worst(worst(worst(unreachableKafka(kafkaStatus), outboxStatus), handlersStatus),
+				deadLettersStatus);
 		return Health.status(status).withDetails(details).build();
+	}
+
+	/**
+	 * Kafka out of reach is not a reason to restart or unroute the application while the outbox
+	 * absorbs what it publishes: that is {@link #DEGRADED} until the outbox passes a critical
+	 * threshold, which brings the health down on its own. Without an outbox, publishing fails.
+	 */
+	private Status unreachableKafka(Status kafka) {
+		return (kafka == Status.DOWN && this.outbox != null) ? DEGRADED : kafka;
 	}
 
 	private static Status worst(Status one, Status other) {

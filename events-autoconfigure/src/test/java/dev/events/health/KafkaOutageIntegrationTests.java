@@ -65,14 +65,19 @@ class KafkaOutageIntegrationTests {
 	@Test
 	void eventsPublishedWhileKafkaIsDownAreSentWhenItComesBack() throws Exception {
 		int port = TcpProxy.freePort();
-		this.context = start("localhost:" + port, "outage", "spring.kafka.producer.properties[max.block.ms]=300");
+		this.context = start("localhost:" + port, "outage", "spring.kafka.producer.properties[max.block.ms]=300",
+				"events.health.outbox.warning-age=5s", "events.health.outbox.critical-age=10s");
 		EventPublisher publisher = this.context.getBean(EventPublisher.class);
 		EventsHealthIndicator health = this.context.getBean(EventsHealthIndicator.class);
 		OutboxRows rows = new OutboxRows(this.context.getBean(DataSource.class));
 		publishInOrder(publisher, 5, 4);
 		assertThat(rows.pending("survivors")).isEqualTo(20);
-		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.health().getStatus()).as("the outbox absorbs the events: degraded, not down")
+			.isEqualTo(EventsHealthIndicator.DEGRADED);
 		assertThat(health.health().getDetails().get("kafka").toString()).contains("status=DOWN");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(health.health().getStatus()).as("the outbox past its critical age")
+				.isEqualTo(Status.DOWN));
 		awaitFailedSends(25);
 		assertThat(rows.parked("survivors")).as("nothing parked by the outage").isZero();
 

@@ -181,21 +181,38 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void healthEndpointShowsEventsUpWithDetails() {
+	@SuppressWarnings("unchecked")
+	void healthEndpointShowsEventsUpWithDetailsAndOnlyInReadiness() {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			ResponseEntity<Map> health = this.management.get().uri("/actuator/health").retrieve().toEntity(Map.class);
 			assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
 			assertThat(health.getBody()).containsEntry("status", "UP");
 			assertThat(eventsHealth()).containsEntry("status", "UP");
 		});
+		Map<String, Object> readiness = this.management.get()
+			.uri("/actuator/health/readiness")
+			.retrieve()
+			.body(Map.class);
+		assertThat((Map<String, Object>) readiness.get("components")).containsKeys("readinessState", "events");
+		Map<String, Object> liveness = this.management.get()
+			.uri("/actuator/health/liveness")
+			.retrieve()
+			.body(Map.class);
+		assertThat((Map<String, Object>) liveness.get("components")).containsOnlyKeys("livenessState");
 	}
 
 	@Test
 	void kafkaClientMetricsCoverTheEventsProducerAndHandlerConsumers() {
 		placeOrder("acme", "{\"customerId\":\"c-4\",\"amount\":5}");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			String names = this.operator.get().uri("/actuator/metrics").retrieve().body(Map.class).get("names").toString();
-			assertThat(names).contains("kafka.producer.record.send.total", "kafka.consumer.fetch.manager.records.consumed.total");
+			String names = this.operator.get()
+				.uri("/actuator/metrics")
+				.retrieve()
+				.body(Map.class)
+				.get("names")
+				.toString();
+			assertThat(names).contains("kafka.producer.record.send.total",
+					"kafka.consumer.fetch.manager.records.consumed.total");
 		});
 	}
 
