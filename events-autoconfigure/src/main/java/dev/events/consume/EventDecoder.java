@@ -1,10 +1,14 @@
 package dev.events.consume;
 
+import java.util.stream.Collectors;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.cloudevents.CloudEventExtensions;
@@ -109,8 +113,32 @@ final class EventDecoder {
 		}
 		catch (JacksonException ex) {
 			throw new UndeliverableEventException(INVALID_DATA, "Data of event %s does not bind to %s: %s".formatted(
-					event.id(), event.definition().eventClass().getName(), ex.getOriginalMessage()), ex);
+					event.id(), event.definition().eventClass().getName(), withoutValues(ex)));
 		}
+	}
+
+	/**
+	 * Describe why data does not bind without quoting any of it, since dead-letter headers and
+	 * logs must not carry payload values: where (the field path, or line and column), and what
+	 * was expected. Jackson's own message is left out, and so is Jackson's exception as a cause.
+	 */
+	private static String withoutValues(JacksonException ex) {
+		String path = ex.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining("."));
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && !path.isEmpty()) {
+			return "'%s' does not take the value given (expected %s)".formatted(path,
+					mismatch.getTargetType().getSimpleName());
+		}
+		if (!path.isEmpty()) {
+			return "'%s' does not bind (%s)".formatted(path, ex.getClass().getSimpleName());
+		}
+		TokenStreamLocation location = ex.getLocation();
+		return (location != null)
+				? "not valid JSON at line %d, column %d".formatted(location.getLineNr(), location.getColumnNr())
+				: "not valid JSON (%s)".formatted(ex.getClass().getSimpleName());
 	}
 
 	private static boolean isBlank(@Nullable String value) {

@@ -83,6 +83,14 @@ class PoisonRecordIntegrationTests {
 			.allSatisfy((record) -> assertThat(header(record, "ce_id")).as("ce_* headers kept").isNotBlank());
 		assertThat(header(deadLetters.get(2), "kafka_dlt-exception-message")).contains("NeverRegistered");
 		assertThat(header(deadLetters.get(4), "kafka_dlt-exception-message")).contains("cannot weigh");
+		assertThat(header(deadLetters.get(3), "kafka_dlt-exception-message")).contains("grams");
+		assertThat(List.of(deadLetters.get(1), deadLetters.get(3))).as("invalid data: no value in the headers")
+			.allSatisfy((record) -> {
+				assertThat(header(record, "kafka_dlt-exception-message")).doesNotContain("heavy")
+					.doesNotContain("not json");
+				assertThat(header(record, "kafka_dlt-exception-stacktrace")).doesNotContain("heavy")
+					.doesNotContain("not json");
+			});
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.handlers.counted).contains("good-1", "unweighable", "good-5"));
