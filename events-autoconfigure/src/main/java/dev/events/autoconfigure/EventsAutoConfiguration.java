@@ -83,6 +83,12 @@ public final class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EventsInstance eventsInstance(EventsProperties properties) {
+		return EventsInstance.of(properties.getOutbox().getRelay().getInstanceId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CloudEventRecordMapper cloudEventRecordMapper(EventsProperties properties) {
 		return new CloudEventRecordMapper(properties.getCloudevents().getMode());
 	}

@@ -1,9 +1,6 @@
 package dev.events.autoconfigure;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -52,21 +49,9 @@ public final class EventsOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "events.outbox.relay.enabled", matchIfMissing = true)
-	ShardLeases outboxShardLeases(EventsDatabase database, EventsProperties properties) {
-		EventsProperties.Relay relay = properties.getOutbox().getRelay();
-		String instanceId = (relay.getInstanceId() != null) ? relay.getInstanceId() : defaultInstanceId();
-		return new JdbcShardLeases(database.dataSource(), database.dialect(), instanceId,
-				properties.getOutbox().getShards(), relay.getLeaseDuration());
-	}
-
-	private static String defaultInstanceId() {
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		try {
-			return InetAddress.getLocalHost().getHostName() + "-" + suffix;
-		}
-		catch (UnknownHostException ex) {
-			return "events-" + suffix;
-		}
+	ShardLeases outboxShardLeases(EventsDatabase database, EventsInstance instance, EventsProperties properties) {
+		return new JdbcShardLeases(database.dataSource(), database.dialect(), instance.id(),
+				properties.getOutbox().getShards(), properties.getOutbox().getRelay().getLeaseDuration());
 	}
 
 	@Bean

@@ -270,8 +270,9 @@ public class EventsProperties implements Validator {
 		private boolean enabled = true;
 
 		/**
-		 * Id of this instance among the relays sharing the database. Defaults to the host name
-		 * followed by a random suffix.
+		 * Id of this instance among those sharing the database: its relay's lease owner and the
+		 * author of its handlers' pause reports. Defaults to the host name followed by a random
+		 * suffix.
 		 */
 		private @Nullable String instanceId;
 
@@ -463,6 +464,20 @@ public class EventsProperties implements Validator {
 		private final Inbox inbox = new Inbox();
 
 		private final DeadLetters deadLetters = new DeadLetters();
+
+		/**
+		 * How often each instance reads which handlers are paused cluster-wide and makes its
+		 * containers follow.
+		 */
+		private Duration pauseCheckInterval = Duration.ofSeconds(1);
+
+		public Duration getPauseCheckInterval() {
+			return this.pauseCheckInterval;
+		}
+
+		public void setPauseCheckInterval(Duration pauseCheckInterval) {
+			this.pauseCheckInterval = pauseCheckInterval;
+		}
 
 		public int getConcurrency() {
 			return this.concurrency;

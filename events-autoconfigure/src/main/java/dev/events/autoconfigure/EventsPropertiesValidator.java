@@ -59,6 +59,7 @@ final class EventsPropertiesValidator {
 		positive("handlers.inbox.cleanupInterval", handlers.getInbox().getCleanupInterval());
 		atLeastOne("handlers.inbox.cleanupBatchSize", handlers.getInbox().getCleanupBatchSize());
 		notNegative("handlers.inbox.offsetCommitInterval", handlers.getInbox().getOffsetCommitInterval());
+		positive("handlers.pauseCheckInterval", handlers.getPauseCheckInterval());
 		positive("handlers.deadLetters.retention", handlers.getDeadLetters().getRetention());
 		positive("handlers.deadLetters.cleanupInterval", handlers.getDeadLetters().getCleanupInterval());
 		EventsProperties.AutoRetry autoRetry = handlers.getDeadLetters().getAutoRetry();

@@ -121,7 +121,7 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 	private void insert(FailedRecord record) {
 		if (record.holdsKey() && !QUEUED_BEHIND.equals(record.reason())) {
 			List<Object> key = List.of(record.handlerId(), record.key());
-			this.jdbc.update(this.insertKey, arguments(key, 2));
+			this.jdbc.update(this.insertKey, this.dialect.insertIfAbsentParameters(key, 2).toArray());
 		}
 		FailedRecord.EventAttributes event = record.event();
 		List<Object> values = new ArrayList<>(COLUMNS.size());
@@ -130,23 +130,11 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 				HeadersCodec.write(record.headers()), record.payload(), record.reason(), record.cause(),
 				record.attempts(), time(record.firstFailedAt()), time(record.lastFailedAt()));
 		try {
-			this.jdbc.update(this.insertDeadLetter, arguments(values, 4));
+			this.jdbc.update(this.insertDeadLetter, this.dialect.insertIfAbsentParameters(values, 4).toArray());
 		}
 		catch (DuplicateKeyException ex) {
 			// stored by a delivery of the record that raced this one
 		}
-	}
-
-	/**
-	 * Return the arguments of an {@link JdbcDialect#insertIfAbsent} statement: the values, then,
-	 * where the dialect binds them twice, the key's values again.
-	 */
-	private Object[] arguments(List<Object> values, int keyColumns) {
-		List<Object> arguments = new ArrayList<>(values);
-		if (this.dialect.bindsKeyTwice()) {
-			arguments.addAll(values.subList(0, keyColumns));
-		}
-		return arguments.toArray();
 	}
 
 	@Override

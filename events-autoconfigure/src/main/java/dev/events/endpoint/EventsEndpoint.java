@@ -27,11 +27,13 @@ import dev.events.outbox.OutboxBacklog;
 import dev.events.outbox.OutboxMonitor;
 import dev.events.outbox.OutboxStore;
 import dev.events.outbox.RelayState;
+import dev.events.pause.HandlerPauses;
 
 /**
  * The {@code events} actuator endpoint, for the person on call:
  * <ul>
- * <li>{@code GET /actuator/events}: handlers, outbox and publisher;</li>
+ * <li>{@code GET /actuator/events}: handlers, outbox (with the instance leasing each shard) and
+ * publisher;</li>
  * <li>{@code GET /actuator/events/dead-letters?handler=&key=&reason=&page=&size=} and
  * {@code GET /actuator/events/dead-letters/{id}};</li>
  * <li>{@code POST /actuator/events/dead-letters/retry} with {@code id}, or {@code handler} and
@@ -40,7 +42,10 @@ import dev.events.outbox.RelayState;
  * {@code key} (a whole sequence);</li>
  * <li>{@code GET /actuator/events/parked}, {@code POST /actuator/events/parked/retry} (with
  * {@code eventId}, or without for all), {@code POST /actuator/events/parked/discard} with
- * {@code eventId}.</li>
+ * {@code eventId};</li>
+ * <li>{@code POST /actuator/events/handlers/pause} and {@code .../resume} with {@code handler}:
+ * cluster-wide, every instance's containers follow within
+ * {@code events.handlers.pause-check-interval}.</li>
  * </ul>
  * Header and payload values of dead letters are masked unless {@code show-values} allows them.
  */
@@ -51,6 +56,8 @@ public class EventsEndpoint {
 
 	private static final String PARKED = "parked";
 
+	private static final String HANDLERS = "handlers";
+
 	private static final int DEFAULT_PAGE_SIZE = 50;
 
 	private static final int MAX_PAGE_SIZE = 500;
@@ -59,6 +66,8 @@ public class EventsEndpoint {
 
 	private final @Nullable DeadLetters deadLetters;
 
+	private final @Nullable HandlerPauses pauses;
+
 	private final @Nullable DeadLetterStore deadLetterStore;
 
 	private final @Nullable OutboxStore outbox;
@@ -66,6 +75,8 @@ public class EventsEndpoint {
 	private final @Nullable OutboxMonitor outboxMonitor;
 
 	private final Supplier<@Nullable RelayState> relay;
+
+	private final Supplier<Map<Integer, String>> shardOwners;
 
 	private final Map<String, Object> publisher;
 
@@ -79,10 +90,12 @@ public class EventsEndpoint {
 	 * Create the endpoint.
 	 * @param handlers describes the handlers
 	 * @param deadLetters retries and discards dead letters, {@code null} without them
+	 * @param pauses pauses handlers cluster-wide, {@code null} without a database for it
 	 * @param deadLetterStore reads dead letters, {@code null} without them
 	 * @param outbox the outbox, {@code null} without one
 	 * @param outboxMonitor reads its backlog, {@code null} without an outbox
 	 * @param relay the state of this instance's relay, {@code null} when it has none
+	 * @param shardOwners which instance leases each outbox shard
 	 * @param publisher how events are published, for the read view
 	 * @param showValues when header and payload values are shown
 	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}; none for any
@@ -90,15 +103,18 @@ public class EventsEndpoint {
 	 * @param clock the clock
 	 */
 	public EventsEndpoint(HandlersReport handlers, @Nullable DeadLetters deadLetters,
-			@Nullable DeadLetterStore deadLetterStore, @Nullable OutboxStore outbox,
-			@Nullable OutboxMonitor outboxMonitor, Supplier<@Nullable RelayState> relay, Map<String, Object> publisher,
-			Show showValues, Set<String> roles, Clock clock) {
+			@Nullable HandlerPauses pauses, @Nullable DeadLetterStore deadLetterStore, @Nullable OutboxStore outbox,
+			@Nullable OutboxMonitor outboxMonitor, Supplier<@Nullable RelayState> relay,
+			Supplier<Map<Integer, String>> shardOwners, Map<String, Object> publisher, Show showValues,
+			Set<String> roles, Clock clock) {
 		this.handlers = handlers;
 		this.deadLetters = deadLetters;
+		this.pauses = pauses;
 		this.deadLetterStore = deadLetterStore;
 		this.outbox = outbox;
 		this.outboxMonitor = outboxMonitor;
 		this.relay = relay;
+		this.shardOwners = shardOwners;
 		this.publisher = Map.copyOf(publisher);
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
@@ -133,6 +149,7 @@ public class EventsEndpoint {
 			outbox.put("leasedShards", relay.leasedShards());
 			outbox.put("failingTopics", relay.failingTopics());
 		}
+		outbox.put("shardOwners", this.shardOwners.get());
 		return outbox;
 	}
 
@@ -182,9 +199,9 @@ public class EventsEndpoint {
 	}
 
 	/**
-	 * Retry or discard dead letters or parked events.
-	 * @param section {@code dead-letters} or {@code parked}
-	 * @param action {@code retry} or {@code discard}
+	 * Retry or discard dead letters or parked events; pause or resume a handler.
+	 * @param section {@code dead-letters}, {@code parked} or {@code handlers}
+	 * @param action {@code retry} or {@code discard}; {@code pause} or {@code resume}
 	 * @param id a dead letter's id
 	 * @param handler a handler
 	 * @param key a key of that handler
@@ -197,8 +214,27 @@ public class EventsEndpoint {
 		return switch (section) {
 			case DEAD_LETTERS -> deadLetterAction(action, id, handler, key);
 			case PARKED -> parkedAction(action, eventId);
+			case HANDLERS -> handlerAction(action, handler);
 			default -> throw unknownSection(section);
 		};
+	}
+
+	private Map<String, Object> handlerAction(String action, @Nullable String handler) {
+		if (this.pauses == null) {
+			throw new InvalidEndpointRequestException("Handlers are paused through the database, and there is none here",
+					"No database");
+		}
+		if (handler == null || !this.handlers.has(handler)) {
+			throw new InvalidEndpointRequestException("Name a handler of this application: '%s' is none"
+				.formatted(handler), "Unknown handler");
+		}
+		switch (action) {
+			case "pause" -> this.pauses.pause(handler, this.clock.instant());
+			case "resume" -> this.pauses.resume(handler);
+			default -> throw new InvalidEndpointRequestException(
+					"Unknown action '%s': use pause or resume".formatted(action), "Unknown action");
+		}
+		return Map.of("handler", handler, "pauseRequested", "pause".equals(action));
 	}
 
 	private Map<String, Object> deadLetterAction(String action, @Nullable Long id, @Nullable String handler,
@@ -286,8 +322,8 @@ public class EventsEndpoint {
 	}
 
 	private static InvalidEndpointRequestException unknownSection(String section) {
-		return new InvalidEndpointRequestException("Unknown section '%s': use %s or %s".formatted(section,
-				DEAD_LETTERS, PARKED), "Unknown section");
+		return new InvalidEndpointRequestException("Unknown section '%s': use %s, %s or %s".formatted(section,
+				DEAD_LETTERS, PARKED, HANDLERS), "Unknown section");
 	}
 
 	private static InvalidEndpointRequestException unknownAction(String action) {

@@ -3,6 +3,7 @@ package dev.events.endpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import dev.events.consume.EventHandlers;
 import dev.events.consume.HandlerDescription;
 import dev.events.deadletter.DeadLetterMonitor;
+import dev.events.pause.HandlerPauses;
 
 /**
  * Describes each handler for the endpoint: what it handles, whether its consumers run, which
@@ -28,19 +30,32 @@ public class HandlersReport {
 
 	private final @Nullable DeadLetterMonitor deadLetters;
 
+	private final @Nullable HandlerPauses pauses;
+
 	/**
 	 * Create the report.
 	 * @param handlers the handlers, {@code null} without any
 	 * @param listeners their listener containers, {@code null} without any
 	 * @param lag reads the consumer groups' lag
 	 * @param deadLetters counts the dead letters in the database, {@code null} without them
+	 * @param pauses the cluster-wide pauses, {@code null} without a database for them
 	 */
 	public HandlersReport(@Nullable EventHandlers handlers, @Nullable KafkaListenerEndpointRegistry listeners,
-			ConsumerLag lag, @Nullable DeadLetterMonitor deadLetters) {
+			ConsumerLag lag, @Nullable DeadLetterMonitor deadLetters, @Nullable HandlerPauses pauses) {
 		this.handlers = handlers;
 		this.listeners = listeners;
 		this.lag = lag;
 		this.deadLetters = deadLetters;
+		this.pauses = pauses;
+	}
+
+	/**
+	 * Return whether a handler with that id is registered here.
+	 * @param handlerId the handler id
+	 * @return whether it is
+	 */
+	public boolean has(String handlerId) {
+		return this.handlers != null && this.handlers.ids().contains(handlerId);
 	}
 
 	/**
@@ -57,6 +72,9 @@ public class HandlersReport {
 		Map<String, Object> lags = topicsByGroup.isEmpty() ? Map.of() : this.lag.read(topicsByGroup);
 		Map<String, Map<String, Long>> deadLetterCounts = (this.deadLetters != null) ? this.deadLetters.counts()
 				: Map.of();
+		Set<String> paused = (this.pauses != null) ? this.pauses.paused() : Set.of();
+		Map<String, Map<String, HandlerPauses.InstanceReport>> reports = (this.pauses != null) ? this.pauses.reports()
+				: Map.of();
 		Map<String, Object> report = new LinkedHashMap<>();
 		for (HandlerDescription handler : descriptions) {
 			Map<String, Object> view = new LinkedHashMap<>();
@@ -66,6 +84,8 @@ public class HandlersReport {
 			view.put("deadLetterDestination", handler.deadLetters());
 			view.put("sequenced", handler.sequenced());
 			container(handler.id(), view);
+			view.put("pauseRequested", paused.contains(handler.id()));
+			view.put("instances", reports.getOrDefault(handler.id(), Map.of()));
 			view.put("lag", lags.containsKey("error") ? lags : lags.getOrDefault(handler.id(), Map.of()));
 			view.put("deadLetters", deadLetterCounts.getOrDefault(handler.id(), Map.of()));
 			report.put(handler.id(), view);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -95,6 +96,22 @@ public enum JdbcDialect {
 		String keyMatch = String.join(" AND ",
 				columns.subList(0, keyColumns).stream().map((column) -> column + " = ?").toList());
 		return this.insertIfAbsent.formatted(table, String.join(", ", columns), placeholders, keyMatch).strip();
+	}
+
+	/**
+	 * Return the parameters of an {@link #insertIfAbsent} statement: the values in column order,
+	 * then, where the dialect {@linkplain #bindsKeyTwice() binds the key twice}, the key's values
+	 * again.
+	 * @param values a value per column, key columns first
+	 * @param keyColumns how many of the first columns form the key
+	 * @return the parameters
+	 */
+	public List<Object> insertIfAbsentParameters(List<?> values, int keyColumns) {
+		List<Object> parameters = new ArrayList<>(values);
+		if (bindsKeyTwice()) {
+			parameters.addAll(values.subList(0, keyColumns));
+		}
+		return parameters;
 	}
 
 	/**

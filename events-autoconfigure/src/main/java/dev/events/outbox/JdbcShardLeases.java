@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -133,6 +135,8 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
 	private final String acquire;
 
+	private final String selectOwners;
+
 	/**
 	 * Create shard leases for one relay instance.
 	 * @param dataSource the data source holding the lease tables
@@ -160,6 +164,8 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 				WHERE shard = :shard AND (owner IS NULL OR expires_at <= %s)
 				    AND NOT EXISTS (SELECT 1 FROM events_outbox_shards WHERE requested_count IS NOT NULL)
 				""".formatted(leaseEnd, dialect.databaseTime());
+		this.selectOwners = "SELECT shard, owner FROM events_outbox_lease WHERE owner IS NOT NULL AND expires_at > "
+				+ dialect.databaseTime() + " ORDER BY shard";
 	}
 
 	/**
@@ -199,12 +205,10 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	}
 
 	private void insertIfAbsent(String table, List<String> columns, Object key, Object... values) {
-		List<Object> params = new ArrayList<>();
-		params.add(key);
-		params.addAll(List.of(values));
-		if (this.dialect.bindsKeyTwice()) {
-			params.add(key);
-		}
+		List<Object> row = new ArrayList<>();
+		row.add(key);
+		row.addAll(List.of(values));
+		List<Object> params = this.dialect.insertIfAbsentParameters(row, 1);
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.jdbc.sql(this.dialect.insertIfAbsent(table, columns, 1)).params(params).update();
@@ -362,6 +366,15 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 				owned.add(shard);
 			}
 		}
+	}
+
+	@Override
+	public Map<Integer, String> owners() {
+		Map<Integer, String> owners = new TreeMap<>();
+		this.jdbc.sql(this.selectOwners).query((row) -> {
+			owners.put(row.getInt("shard"), row.getString("owner"));
+		});
+		return owners;
 	}
 
 	@Override

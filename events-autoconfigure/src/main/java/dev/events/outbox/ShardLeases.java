@@ -1,5 +1,6 @@
 package dev.events.outbox;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,5 +23,12 @@ public interface ShardLeases {
 	 * Give up every shard of this instance, for example on shutdown.
 	 */
 	void releaseAll();
+
+	/**
+	 * Return which instance leases each shard now, for operators.
+	 * @return the owner of each shard with a live lease, by shard; free and expired shards are
+	 * absent
+	 */
+	Map<Integer, String> owners();
 
 }

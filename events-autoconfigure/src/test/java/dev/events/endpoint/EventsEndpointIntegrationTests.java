@@ -87,7 +87,11 @@ class EventsEndpointIntegrationTests {
 			assertThat(lag.values()).allSatisfy((partition) -> assertThat(partition).containsEntry("lag", 0));
 			assertThat((Map<String, Object>) events.get("outbox")).containsEntry("pending", 0)
 				.containsEntry("parked", 0)
-				.containsEntry("relay", "running");
+				.containsEntry("relay", "running")
+				.containsKey("shardOwners");
+			assertThat((Map<String, Object>) ((Map<String, Object>) events.get("outbox")).get("shardOwners"))
+				.hasSize(16)
+				.allSatisfy((shard, owner) -> assertThat(owner).isNotNull());
 			assertThat((Map<String, Object>) events.get("publisher")).containsEntry("mode", "outbox")
 				.containsEntry("cloudEvents", "BINARY");
 		});

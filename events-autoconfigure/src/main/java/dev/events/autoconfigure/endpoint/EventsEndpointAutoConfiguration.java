@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -20,6 +23,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import dev.events.autoconfigure.EventsAutoConfiguration;
 import dev.events.autoconfigure.EventsDeadLetterAutoConfiguration;
 import dev.events.autoconfigure.EventsHandlerAutoConfiguration;
+import dev.events.autoconfigure.EventsHandlerPauseAutoConfiguration;
 import dev.events.autoconfigure.EventsOutboxAutoConfiguration;
 import dev.events.autoconfigure.EventsProperties;
 import dev.events.consume.EventHandlerEndpointConfigurer;
@@ -33,6 +37,8 @@ import dev.events.outbox.OutboxEventPublisher;
 import dev.events.outbox.OutboxMonitor;
 import dev.events.outbox.OutboxRelay;
 import dev.events.outbox.OutboxStore;
+import dev.events.outbox.ShardLeases;
+import dev.events.pause.HandlerPauses;
 import dev.events.publish.EventPublisher;
 import dev.events.type.EventTypeDefinition;
 import dev.events.type.EventTypeRegistry;
@@ -42,7 +48,8 @@ import dev.events.type.EventTypeRegistry;
  * not exposed over the web until {@code management.endpoints.web.exposure.include} names it.
  */
 @AutoConfiguration(after = { EventsAutoConfiguration.class, EventsOutboxAutoConfiguration.class,
-		EventsHandlerAutoConfiguration.class, EventsDeadLetterAutoConfiguration.class })
+		EventsHandlerAutoConfiguration.class, EventsDeadLetterAutoConfiguration.class,
+		EventsHandlerPauseAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(KafkaAdmin.class)
 @ConditionalOnAvailableEndpoint(EventsEndpoint.class)
@@ -55,19 +62,25 @@ public final class EventsEndpointAutoConfiguration {
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners, ObjectProvider<DeadLetters> deadLetters,
 			ObjectProvider<DeadLetterStore> deadLetterStore, ObjectProvider<DeadLetterMonitor> deadLetterMonitor,
 			ObjectProvider<OutboxStore> outbox, ObjectProvider<OutboxMonitor> outboxMonitor,
-			ObjectProvider<OutboxRelay> relay, ObjectProvider<EventPublisher> publisher, EventTypeRegistry registry,
+			ObjectProvider<OutboxRelay> relay, ObjectProvider<ShardLeases> leases, ObjectProvider<HandlerPauses> pauses,
+			ObjectProvider<EventPublisher> publisher, EventTypeRegistry registry,
 			EventsProperties properties, EventsEndpointProperties endpoint) {
 		EventHandlerEndpointConfigurer configurer = handlers.getIfAvailable();
 		HandlersReport report = new HandlersReport((configurer != null) ? configurer.handlers() : null,
 				listeners.getIfAvailable(), new ConsumerLag(kafkaAdmin.getConfigurationProperties(),
 						properties.getHealth().getKafka().getTimeout().plus(Duration.ofSeconds(3))),
-				deadLetterMonitor.getIfAvailable());
+				deadLetterMonitor.getIfAvailable(), pauses.getIfAvailable());
 		OutboxRelay outboxRelay = relay.getIfAvailable();
-		return new EventsEndpoint(report, deadLetters.getIfAvailable(), deadLetterStore.getIfAvailable(),
+		return new EventsEndpoint(report, deadLetters.getIfAvailable(), pauses.getIfAvailable(),
+				deadLetterStore.getIfAvailable(),
 				outbox.getIfAvailable(), outboxMonitor.getIfAvailable(),
-				(outboxRelay != null) ? outboxRelay::state : () -> null,
+				(outboxRelay != null) ? outboxRelay::state : () -> null, shardOwners(leases.getIfAvailable()),
 				publisher(publisher.getIfAvailable(), registry, properties), endpoint.getShowValues(),
 				endpoint.getRoles(), Clock.systemUTC());
+	}
+
+	private static Supplier<Map<Integer, String>> shardOwners(@Nullable ShardLeases leases) {
+		return (leases != null) ? leases::owners : Map::of;
 	}
 
 	private static Map<String, Object> publisher(EventPublisher publisher, EventTypeRegistry registry,
