@@ -65,7 +65,7 @@ final class GuaranteesReport {
 				moment they aim at (after the broker acknowledged a record the outbox still holds; after
 				a handler's transaction committed and before its offsets were).
 
-				| Scenario | Committed (rolled back) | Lost | Duplicate effects | Order (topic / handlers) | Rolled back seen | Dead letters (topic / parked) | Outbox left | Duplicate records | Recovery (s) | Window |
+				| Scenario | Committed (rolled back) | Lost | Duplicate effects | Order (topic / handlers) | Rolled back seen | Dead letters (topic and database / parked) | Outbox left | Duplicate records | Recovery (s) | Window |
 				|---|---|---|---|---|---|---|---|---|---|---|
 				""".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), totalMemoryGib(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"), AppInfoParser.getVersion(),
