@@ -86,12 +86,14 @@ public final class EventsHandlerAutoConfiguration {
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> eventsListenerContainerFactory(
 			ConsumerFactory<?, ?> consumerFactory,
 			ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> bootConfigurer,
-			ObjectProvider<InboxStore> inbox, EventsProperties properties) {
+			ObjectProvider<InboxStore> inbox, ObjectProvider<KafkaProperties> kafkaProperties,
+			EventsProperties properties) {
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		ConsumerFactory<byte[], byte[]> consumers = EventsKafkaClients.consumerFactory(consumerFactory);
 		factory.setConsumerFactory(consumers);
 		factory.setBatchListener(true);
 		bootConfigurer.ifAvailable((configurer) -> HandlerContainerProperties.apply(configurer, factory, consumers));
+		kafkaProperties.ifAvailable((boot) -> factory.setAutoStartup(boot.getListener().isAutoStartup()));
 		commitOffsets(factory.getContainerProperties(), inbox.getIfAvailable() != null,
 				properties.getHandlers().getInbox().getOffsetCommitInterval());
 		return factory;

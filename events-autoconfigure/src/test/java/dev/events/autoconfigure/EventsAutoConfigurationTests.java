@@ -207,6 +207,20 @@ class EventsAutoConfigurationTests {
 			.isEqualTo(AckMode.BATCH));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void handlerContainersFollowBootsAutoStartup() {
+		this.runner.run((context) -> assertThat(handlerFactory(context).createContainer("t").isAutoStartup()).isTrue());
+		this.runner.withPropertyValues("spring.kafka.listener.auto-startup=false")
+			.run((context) -> assertThat(handlerFactory(context).createContainer("t").isAutoStartup()).isFalse());
+	}
+
+	@SuppressWarnings("rawtypes")
+	private static ConcurrentKafkaListenerContainerFactory handlerFactory(ApplicationContext context) {
+		return context.getBean(EventsHandlerAutoConfiguration.CONTAINER_FACTORY_BEAN_NAME,
+				ConcurrentKafkaListenerContainerFactory.class);
+	}
+
 	private static ContainerProperties handlerContainer(ApplicationContext context) {
 		return context.getBean(EventsHandlerAutoConfiguration.CONTAINER_FACTORY_BEAN_NAME,
 				ConcurrentKafkaListenerContainerFactory.class)
