@@ -51,6 +51,17 @@ public final class DeadLetterReasons {
 	}
 
 	/**
+	 * Return whether a dead letter with a reason holds the later records of its key behind it:
+	 * all do but those of an unknown type, since a foreign producer's new type must not freeze
+	 * keys.
+	 * @param reason the dead letter's reason
+	 * @return whether it holds its key
+	 */
+	public static boolean holdsKey(String reason) {
+		return !UndeliverableEventException.Reason.UNKNOWN_TYPE.name().equals(reason);
+	}
+
+	/**
 	 * Describe the most specific cause of a failure: its class and message, at most 4000
 	 * characters.
 	 * @param failure what the record failed with

@@ -36,8 +36,7 @@ public record FailedRecord(String handlerId, String topic, int partition, long o
 	 * @return whether it holds its key
 	 */
 	public boolean holdsKey() {
-		return this.sequenced && this.key != null
-				&& !UndeliverableEventException.Reason.UNKNOWN_TYPE.name().equals(this.reason);
+		return this.sequenced && this.key != null && DeadLetterReasons.holdsKey(this.reason);
 	}
 
 	/**

@@ -14,11 +14,6 @@ import dev.events.consume.SequencedDeadLetters;
 public interface DeadLetterStore extends SequencedDeadLetters {
 
 	/**
-	 * The reason {@code UNKNOWN_TYPE}: a dead letter of an unknown type never holds its key.
-	 */
-	String UNKNOWN_TYPE = "UNKNOWN_TYPE";
-
-	/**
 	 * Lock the sequence of a key of a handler, so that neither its handler nor another retry
 	 * handles records of the key meanwhile.
 	 * @param handlerId the handler

@@ -73,7 +73,7 @@ public class DeadLetters {
 			if (attempt.failure() == null) {
 				handled++;
 			}
-			else if (!DeadLetterStore.UNKNOWN_TYPE.equals(failedAgain(attempt))) {
+			else if (DeadLetterReasons.holdsKey(failedAgain(attempt))) {
 				return new RetryResult(handled, List.of(attempt.deadLetter().id()));
 			}
 		}

@@ -26,7 +26,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.events.consume.DeadLetterReasons;
 import dev.events.consume.FailedRecord;
+import dev.events.consume.UndeliverableEventException;
 import dev.events.jdbc.JdbcDialect;
 import dev.events.jdbc.OldestRows;
 
@@ -51,6 +53,20 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 	private static final String LIVE_OF_KEY = SELECT + """
 			WHERE handler_id = ? AND record_key = ? AND discarded_at IS NULL
 			ORDER BY id
+			""";
+
+	/**
+	 * The reason of the only dead letters that hold no key, as {@link DeadLetterReasons#holdsKey}
+	 * says, for the statement that finds the head of a sequence.
+	 */
+	private static final String HOLDS_NO_KEY = UndeliverableEventException.Reason.UNKNOWN_TYPE.name();
+
+	/**
+	 * The first live dead letter of a key that holds it: the head of its sequence.
+	 */
+	private static final String HEAD_OF_KEY = SELECT + """
+			WHERE handler_id = ? AND record_key = ? AND discarded_at IS NULL AND reason <> ?
+			ORDER BY id LIMIT 1
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -146,10 +162,7 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 
 	@Override
 	public Optional<DeadLetter> head(String handlerId, String key) {
-		return this.jdbc.query(LIVE_OF_KEY, this::deadLetter, handlerId, key)
-			.stream()
-			.filter((deadLetter) -> !UNKNOWN_TYPE.equals(deadLetter.reason()))
-			.findFirst();
+		return this.jdbc.query(HEAD_OF_KEY, this::deadLetter, handlerId, key, HOLDS_NO_KEY).stream().findFirst();
 	}
 
 	@Override
