@@ -71,7 +71,7 @@ public class DeadLetterAutoRetry extends PeriodicTask {
 			for (Long id : this.store.unsequenced(handlerId)) {
 				DeadLetter deadLetter = this.store.find(id).orElse(null);
 				if (deadLetter != null && isDue(deadLetter, now)) {
-					result = result.plus(this.deadLetters.retry(id));
+					result = result.plus(this.deadLetters.retryAlone(id));
 				}
 			}
 		}

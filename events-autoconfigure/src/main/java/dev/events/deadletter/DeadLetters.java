@@ -152,7 +152,12 @@ public class DeadLetters {
 		return (discarded != null) ? discarded : 0;
 	}
 
-	private RetryResult retryAlone(long id) {
+	/**
+	 * Retry a dead letter that is in no sequence, alone.
+	 * @param id the dead letter's id
+	 * @return what the retry did
+	 */
+	RetryResult retryAlone(long id) {
 		Attempt attempt = attempt((status) -> this.store.lock(id)
 			.filter((deadLetter) -> deadLetter.discardedAt() == null)
 			.orElse(null));
