@@ -1,7 +1,6 @@
 package dev.events.consume;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -46,8 +45,6 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 
 	private final HandlerSettings settings;
 
-	private final List<String> handlerIds = new CopyOnWriteArrayList<>();
-
 	private final EventHandlers handlers;
 
 	private @Nullable BeanFactory beanFactory;
@@ -83,7 +80,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 	 * @return the handler ids
 	 */
 	public List<String> handlerIds() {
-		return List.copyOf(this.handlerIds);
+		return this.handlers.ids();
 	}
 
 	/**
@@ -113,7 +110,6 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		methodFactory.afterPropertiesSet();
 		for (EventHandlerMethod handler : handlers) {
 			registrar.registerEndpoint(endpoint(handler, methodFactory), this.containerFactory);
-			this.handlerIds.add(handler.id());
 		}
 	}
 

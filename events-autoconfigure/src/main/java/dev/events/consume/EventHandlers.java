@@ -3,7 +3,6 @@ package dev.events.consume;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,11 +27,11 @@ public final class EventHandlers {
 	}
 
 	/**
-	 * Return the ids of the registered handlers.
-	 * @return the handler ids
+	 * Return the ids of the registered handlers, which are also their listener container ids.
+	 * @return the handler ids, in order
 	 */
-	public Set<String> ids() {
-		return Set.copyOf(this.listeners.keySet());
+	public List<String> ids() {
+		return this.listeners.keySet().stream().sorted().toList();
 	}
 
 	/**
