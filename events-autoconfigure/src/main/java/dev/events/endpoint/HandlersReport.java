@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.events.consume.EventHandlers;
+import dev.events.consume.HandlerContainerState;
 import dev.events.consume.HandlerDescription;
 import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.pause.HandlerPauses;
@@ -83,7 +82,7 @@ public class HandlersReport {
 			view.put("types", handler.types());
 			view.put("deadLetterDestination", handler.deadLetters());
 			view.put("sequenced", handler.sequenced());
-			container(handler.id(), view);
+			view.putAll(containerState(handler.id()).toDetails());
 			view.put("pauseRequested", paused.contains(handler.id()));
 			view.put("instances", reports.getOrDefault(handler.id(), Map.of()));
 			view.put("lag", lags.containsKey("error") ? lags : lags.getOrDefault(handler.id(), Map.of()));
@@ -93,14 +92,9 @@ public class HandlersReport {
 		return report;
 	}
 
-	private void container(String handlerId, Map<String, Object> view) {
-		MessageListenerContainer container = (this.listeners != null)
-				? this.listeners.getListenerContainer(handlerId) : null;
-		view.put("running", container != null && container.isRunning());
-		view.put("paused", container != null && container.isContainerPaused());
-		view.put("assignedPartitions", (container != null && container.getAssignedPartitions() != null)
-				? container.getAssignedPartitions().stream().map(TopicPartition::toString).sorted().toList()
-				: List.of());
+	private HandlerContainerState containerState(String handlerId) {
+		return HandlerContainerState
+			.of((this.listeners != null) ? this.listeners.getListenerContainer(handlerId) : null);
 	}
 
 }

@@ -9,15 +9,14 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
+import dev.events.consume.HandlerContainerState;
 import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.outbox.OutboxBacklog;
 import dev.events.outbox.OutboxMonitor;
@@ -203,16 +202,9 @@ public class EventsHealthIndicator implements HealthIndicator {
 		Status status = Status.UP;
 		Map<String, Object> handlers = new LinkedHashMap<>();
 		for (String id : ids) {
-			MessageListenerContainer container = this.listeners.getListenerContainer(id);
-			boolean running = container != null && container.isRunning();
-			Map<String, Object> handler = new LinkedHashMap<>();
-			handler.put("running", running);
-			handler.put("paused", container != null && container.isContainerPaused());
-			handler.put("assignedPartitions", (container != null && container.getAssignedPartitions() != null)
-					? container.getAssignedPartitions().stream().map(TopicPartition::toString).sorted().toList()
-					: List.of());
-			handlers.put(id, handler);
-			if (!running) {
+			HandlerContainerState state = HandlerContainerState.of(this.listeners.getListenerContainer(id));
+			handlers.put(id, state.toDetails());
+			if (!state.running()) {
 				status = Status.DOWN;
 			}
 		}
