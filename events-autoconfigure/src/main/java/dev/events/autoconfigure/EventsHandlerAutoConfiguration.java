@@ -44,6 +44,7 @@ import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.consume.EventHandlingObservationConvention;
 import dev.events.consume.EventHandlerMethodCollector;
 import dev.events.consume.HandlerErrorHandlerFactory;
+import dev.events.consume.HandlerReplays;
 import dev.events.consume.HandlerSettings;
 import dev.events.consume.SequencedDeadLetters;
 import dev.events.inbox.InboxStore;
@@ -154,7 +155,7 @@ public final class EventsHandlerAutoConfiguration {
 			Environment environment, HandlerErrorHandlerFactory errorHandlers,
 			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<EventHandlingObservationConvention> observationConvention,
-			ObjectProvider<SequencedDeadLetters> deadLetterStore,
+			ObjectProvider<SequencedDeadLetters> deadLetterStore, ObjectProvider<HandlerReplays> replays,
 			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
 		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
@@ -169,7 +170,7 @@ public final class EventsHandlerAutoConfiguration {
 				transactions(inboxStore, database.getIfAvailable(), transactionManagers,
 						beanFactory.getBeansOfType(PlatformTransactionManager.class),
 						properties.getJdbc().getTransactionManager()),
-				containerFactory, errorHandlers);
+				containerFactory, errorHandlers, replays.getIfAvailable());
 	}
 
 	/**

@@ -465,9 +465,12 @@ public class EventsProperties implements Validator {
 
 		private final DeadLetters deadLetters = new DeadLetters();
 
+		private final Replay replay = new Replay();
+
 		/**
 		 * How often each instance reads which handlers are paused cluster-wide and makes its
-		 * containers follow.
+		 * containers follow, and which replays are requested; an idle handler consumer looks for
+		 * requested replays as often.
 		 */
 		private Duration pauseCheckInterval = Duration.ofSeconds(1);
 
@@ -515,11 +518,32 @@ public class EventsProperties implements Validator {
 			return this.deadLetters;
 		}
 
+		public Replay getReplay() {
+			return this.replay;
+		}
+
 	}
 
 	/**
 	 * Dead letters: records handlers gave up on.
 	 */
+	public static class Replay {
+
+		/**
+		 * How long replay requests and the windows their partitions replayed are kept.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+	}
+
 	public static class DeadLetters {
 
 		/**

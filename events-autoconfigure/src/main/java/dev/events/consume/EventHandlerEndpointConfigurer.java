@@ -14,6 +14,7 @@ import org.springframework.kafka.config.KafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -23,7 +24,7 @@ import dev.events.inbox.InboxStore;
  * Registers one spring-kafka listener endpoint per {@link EventHandler} method with the
  * {@link KafkaListenerEndpointRegistrar}, so that spring-kafka creates and runs the consumers:
  * a batch listener in the handler's own consumer group, subscribed to the topics of its event
- * types, with its own retry and dead-letter error handler.
+ * types, with its own retry and dead-letter error handler, following the requested replays.
  */
 public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, BeanFactoryAware {
 
@@ -47,6 +48,8 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 
 	private final EventHandlers handlers;
 
+	private final @Nullable HandlerReplays replays;
+
 	private @Nullable BeanFactory beanFactory;
 
 	/**
@@ -57,10 +60,12 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 	 * @param transactions runs each batch in a transaction
 	 * @param containerFactory creates the listener containers
 	 * @param errorHandlers creates each container's error handler
+	 * @param replays applies replays requested for handlers, or {@code null} without them
 	 */
 	public EventHandlerEndpointConfigurer(EventHandlerMethodCollector collector, HandlerSettings settings,
 			@Nullable InboxStore inbox, TransactionOperations transactions,
-			KafkaListenerContainerFactory<?> containerFactory, HandlerErrorHandlerFactory errorHandlers) {
+			KafkaListenerContainerFactory<?> containerFactory, HandlerErrorHandlerFactory errorHandlers,
+			@Nullable HandlerReplays replays) {
 		this.collector = collector;
 		this.resolver = new EventHandlerMethodResolver(settings.registry(), settings.applicationName(),
 				settings.concurrency(), settings.maxAttempts(), settings.deadLetters(),
@@ -73,6 +78,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		this.containerFactory = containerFactory;
 		this.errorHandlers = errorHandlers;
 		this.settings = settings;
+		this.replays = replays;
 	}
 
 	/**
@@ -122,8 +128,8 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		endpoint.setConcurrency(handler.concurrency());
 		endpoint.setBatchListener(true);
 		EventHandlerListener listener = new EventHandlerListener(handler, this.decoder, this.inbox,
-				this.errorHandlers.sequencesOf(handler), this.errorHandlers.failedRecords(), this.transactions,
-				this.settings.observations(), this.settings.observationConvention(), this.settings.meterRegistry());
+				this.errorHandlers.sequencesOf(handler), this.errorHandlers.failedRecords(), this.replays,
+				this.transactions, this.settings.observations(), this.settings.observationConvention(), this.settings.meterRegistry());
 		this.handlers.register(handler.id(), listener);
 		endpoint.setBean(listener);
 		endpoint.setMethod(EventHandlerListener.ON_BATCH);
@@ -131,10 +137,28 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		if (this.beanFactory != null) {
 			endpoint.setBeanFactory(this.beanFactory);
 		}
-		ContainerPostProcessor<byte[], byte[], AbstractMessageListenerContainer<byte[], byte[]>> errorHandling = (
-				container) -> container.setCommonErrorHandler(this.errorHandlers.create(handler));
-		endpoint.setContainerPostProcessor(errorHandling);
+		ContainerPostProcessor<byte[], byte[], AbstractMessageListenerContainer<byte[], byte[]>> postProcessor = (
+				container) -> {
+			container.setCommonErrorHandler(this.errorHandlers.create(handler));
+			if (this.replays != null) {
+				followReplays(handler.id(), container.getContainerProperties(), this.replays);
+			}
+		};
+		endpoint.setContainerPostProcessor(postProcessor);
 		return endpoint;
+	}
+
+	/**
+	 * Let the replays know which partitions the container's consumers hold, and have idle
+	 * consumers look for requested replays as often as the replays ask, unless the container has
+	 * an idle event interval of its own ({@code spring.kafka.listener.idle-event-interval}).
+	 */
+	private static void followReplays(String handlerId, ContainerProperties properties, HandlerReplays replays) {
+		properties.setConsumerRebalanceListener(
+				new ReplayingRebalanceListener(handlerId, replays, properties.getConsumerRebalanceListener()));
+		if (properties.getIdleEventInterval() == null) {
+			properties.setIdleEventInterval(replays.idleCheckInterval().toMillis());
+		}
 	}
 
 }

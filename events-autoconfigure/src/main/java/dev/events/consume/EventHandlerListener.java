@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +39,14 @@ import dev.events.inbox.InboxStore;
  * <p>
  * With {@link SequencedDeadLetters}, the keys of each poll's records are looked up first: a record
  * whose key holds a dead letter of this handler is stored behind it instead of handled.
+ * <p>
+ * With {@link HandlerReplays}, a replay picks the records of each poll, and after a poll is
+ * handled the consumer may be sought back to replay.
  */
 final class EventHandlerListener {
 
-	static final Method ON_BATCH = ReflectionUtils.findMethod(EventHandlerListener.class, "onBatch", List.class);
+	static final Method ON_BATCH = ReflectionUtils.findMethod(EventHandlerListener.class, "onBatch", List.class,
+			Consumer.class);
 
 	private final EventHandlerMethod handler;
 
@@ -61,11 +66,14 @@ final class EventHandlerListener {
 
 	private final FailedRecords failedRecords;
 
+	private final @Nullable HandlerReplays replays;
+
 	EventHandlerListener(EventHandlerMethod handler, EventDecoder decoder, @Nullable InboxStore inbox,
-			@Nullable SequencedDeadLetters sequences, FailedRecords failedRecords, TransactionOperations transactions,
-			ObservationRegistry observations, @Nullable EventHandlingObservationConvention observationConvention,
-			MeterRegistry meterRegistry) {
+			@Nullable SequencedDeadLetters sequences, FailedRecords failedRecords, @Nullable HandlerReplays replays,
+			TransactionOperations transactions, ObservationRegistry observations,
+			@Nullable EventHandlingObservationConvention observationConvention, MeterRegistry meterRegistry) {
 		this.handler = handler;
+		this.replays = replays;
 		this.decoder = decoder;
 		this.inbox = inbox;
 		this.sequences = sequences;
@@ -80,10 +88,20 @@ final class EventHandlerListener {
 	}
 
 	/**
-	 * Handle the records of one poll.
-	 * @param records the records, in partition order
+	 * Handle the records of one poll, then start the replays requested since, if any.
+	 * @param polled the records, in partition order
+	 * @param consumer the consumer that polled them
 	 */
-	public void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
+	public void onBatch(List<ConsumerRecord<byte[], byte[]>> polled, Consumer<?, ?> consumer) {
+		if (this.replays == null) {
+			handleBatch(polled);
+			return;
+		}
+		handleBatch(this.replays.select(this.handler.id(), consumer, polled));
+		this.replays.apply(this.handler.id(), consumer);
+	}
+
+	private void handleBatch(List<ConsumerRecord<byte[], byte[]>> records) {
 		int end = records.size();
 		RecordFailure failure = null;
 		while (end > 0) {
@@ -251,7 +269,7 @@ final class EventHandlerListener {
 			Arrays.fill(all, true);
 			return all;
 		}
-		return this.inbox.markReceived(this.handler.id(), events.stream().map(ReceivedEvent::key).toList());
+		return this.inbox.markReceived(this.handler.id(), events.stream().map(ReceivedEvent::inboxEntry).toList());
 	}
 
 	private void invoke(ReceivedEvent event, int index) {

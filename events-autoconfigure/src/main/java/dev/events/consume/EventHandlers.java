@@ -35,6 +35,15 @@ public final class EventHandlers {
 	}
 
 	/**
+	 * Return whether a handler with that id is registered.
+	 * @param handlerId the handler id
+	 * @return whether it is
+	 */
+	public boolean has(String handlerId) {
+		return this.listeners.containsKey(handlerId);
+	}
+
+	/**
 	 * Describe the registered handlers, ordered by id.
 	 * @return the descriptions
 	 */

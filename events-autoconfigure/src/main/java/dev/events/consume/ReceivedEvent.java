@@ -1,11 +1,14 @@
 package dev.events.consume;
 
+import java.time.Instant;
+
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import dev.events.context.EventContext;
 import dev.events.inbox.EventKey;
+import dev.events.inbox.InboxEntry;
 import dev.events.type.EventTypeDefinition;
 
 /**
@@ -26,6 +29,11 @@ record ReceivedEvent(ConsumerRecord<?, ?> record, CloudEvent cloudEvent, EventTy
 
 	EventKey key() {
 		return new EventKey(this.cloudEvent.getSource().toString(), this.cloudEvent.getId());
+	}
+
+	InboxEntry inboxEntry() {
+		long timestamp = this.record.timestamp();
+		return new InboxEntry(key(), (timestamp >= 0) ? Instant.ofEpochMilli(timestamp) : null);
 	}
 
 	@Nullable String extension(String name) {

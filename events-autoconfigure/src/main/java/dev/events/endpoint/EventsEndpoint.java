@@ -1,8 +1,11 @@
 package dev.events.endpoint;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +31,9 @@ import dev.events.outbox.OutboxMonitor;
 import dev.events.outbox.OutboxStore;
 import dev.events.outbox.RelayState;
 import dev.events.pause.HandlerPauses;
+import dev.events.replay.ReplayMode;
+import dev.events.replay.ReplayRequest;
+import dev.events.replay.Replays;
 
 /**
  * The {@code events} actuator endpoint, for the person on call:
@@ -45,8 +51,16 @@ import dev.events.pause.HandlerPauses;
  * {@code eventId};</li>
  * <li>{@code POST /actuator/events/handlers/pause} and {@code .../resume} with {@code handler}:
  * cluster-wide, every instance's containers follow within
- * {@code events.handlers.pause-check-interval}.</li>
+ * {@code events.handlers.pause-check-interval};</li>
+ * <li>{@code POST /actuator/events/handlers/replay} with {@code handler}, {@code from}, optionally
+ * {@code to}, {@code mode} ({@code redeliver}, the default, or {@code rehandle}) and
+ * {@code force}: cluster-wide, each partition is replayed once by the instance holding it;
+ * {@code GET /actuator/events/replays} and {@code GET /actuator/events/replays/{id}} show each
+ * request's windows;</li>
+ * <li>{@code POST /actuator/events/outbox/republish} with {@code from}, {@code to} and optionally
+ * {@code type}: retained outbox events of that time range are sent again with their ids.</li>
  * </ul>
+ * Times are ISO-8601 instants, such as {@code 2026-11-30T18:00:00Z}.
  * Header and payload values of dead letters are masked unless {@code show-values} allows them.
  */
 @Endpoint(id = "events")
@@ -58,6 +72,10 @@ public class EventsEndpoint {
 
 	private static final String HANDLERS = "handlers";
 
+	private static final String REPLAYS = "replays";
+
+	private static final String OUTBOX = "outbox";
+
 	private static final int DEFAULT_PAGE_SIZE = 50;
 
 	private static final int MAX_PAGE_SIZE = 500;
@@ -67,6 +85,8 @@ public class EventsEndpoint {
 	private final @Nullable DeadLetters deadLetters;
 
 	private final @Nullable HandlerPauses pauses;
+
+	private final @Nullable Replays replays;
 
 	private final @Nullable DeadLetterStore deadLetterStore;
 
@@ -91,6 +111,7 @@ public class EventsEndpoint {
 	 * @param handlers describes the handlers
 	 * @param deadLetters retries and discards dead letters, {@code null} without them
 	 * @param pauses pauses handlers cluster-wide, {@code null} without a database for it
+	 * @param replays replays handlers cluster-wide, {@code null} without a database for it
 	 * @param deadLetterStore reads dead letters, {@code null} without them
 	 * @param outbox the outbox, {@code null} without one
 	 * @param outboxMonitor reads its backlog, {@code null} without an outbox
@@ -103,13 +124,15 @@ public class EventsEndpoint {
 	 * @param clock the clock
 	 */
 	public EventsEndpoint(HandlersReport handlers, @Nullable DeadLetters deadLetters,
-			@Nullable HandlerPauses pauses, @Nullable DeadLetterStore deadLetterStore, @Nullable OutboxStore outbox,
+			@Nullable HandlerPauses pauses, @Nullable Replays replays, @Nullable DeadLetterStore deadLetterStore,
+			@Nullable OutboxStore outbox,
 			@Nullable OutboxMonitor outboxMonitor, Supplier<@Nullable RelayState> relay,
 			Supplier<Map<Integer, String>> shardOwners, Map<String, Object> publisher, Show showValues,
 			Set<String> roles, Clock clock) {
 		this.handlers = handlers;
 		this.deadLetters = deadLetters;
 		this.pauses = pauses;
+		this.replays = replays;
 		this.deadLetterStore = deadLetterStore;
 		this.outbox = outbox;
 		this.outboxMonitor = outboxMonitor;
@@ -154,8 +177,8 @@ public class EventsEndpoint {
 	}
 
 	/**
-	 * List dead letters or parked events.
-	 * @param section {@code dead-letters} or {@code parked}
+	 * List dead letters, parked events or replays.
+	 * @param section {@code dead-letters}, {@code parked} or {@code replays}
 	 * @param handler dead letters of this handler only
 	 * @param key dead letters of this key only
 	 * @param reason dead letters with this reason only
@@ -177,46 +200,137 @@ public class EventsEndpoint {
 					.toList();
 			}
 			case PARKED -> outboxStore().findParked(pageSize);
+			case REPLAYS -> replays().list();
 			default -> throw unknownSection(section);
 		};
 	}
 
 	/**
-	 * Show one dead letter.
-	 * @param section {@code dead-letters}
-	 * @param id the dead letter's id
+	 * Show one dead letter or replay.
+	 * @param section {@code dead-letters} or {@code replays}
+	 * @param id the dead letter's or the replay's id
 	 * @param securityContext who asks, for {@code show-values}
-	 * @return the dead letter, {@code null} (404) when there is none with that id
+	 * @return the dead letter or replay, {@code null} (404) when there is none with that id
 	 */
 	@ReadOperation
-	public @Nullable DeadLetterView show(@Selector String section, @Selector long id, SecurityContext securityContext) {
-		if (!DEAD_LETTERS.equals(section)) {
-			throw unknownSection(section);
+	public @Nullable Object show(@Selector String section, @Selector String id, SecurityContext securityContext) {
+		return switch (section) {
+			case DEAD_LETTERS -> {
+				DeadLetter deadLetter = deadLetterStore().find(deadLetterId(id)).orElse(null);
+				yield (deadLetter != null)
+						? DeadLetterView.of(deadLetter, this.showValues.isShown(securityContext, this.roles)) : null;
+			}
+			case REPLAYS -> replays().find(id).orElse(null);
+			default -> throw unknownSection(section);
+		};
+	}
+
+	private static long deadLetterId(String id) {
+		try {
+			return Long.parseLong(id);
 		}
-		DeadLetter deadLetter = deadLetterStore().find(id).orElse(null);
-		return (deadLetter != null)
-				? DeadLetterView.of(deadLetter, this.showValues.isShown(securityContext, this.roles)) : null;
+		catch (NumberFormatException ex) {
+			throw new InvalidEndpointRequestException("A dead letter's id is a number: '%s' is not".formatted(id),
+					"Invalid id");
+		}
 	}
 
 	/**
-	 * Retry or discard dead letters or parked events; pause or resume a handler.
-	 * @param section {@code dead-letters}, {@code parked} or {@code handlers}
-	 * @param action {@code retry} or {@code discard}; {@code pause} or {@code resume}
+	 * Retry or discard dead letters or parked events; pause, resume or replay a handler;
+	 * republish outbox events.
+	 * @param section {@code dead-letters}, {@code parked}, {@code handlers} or {@code outbox}
+	 * @param action {@code retry} or {@code discard}; {@code pause}, {@code resume} or
+	 * {@code replay}; {@code republish}
 	 * @param id a dead letter's id
 	 * @param handler a handler
 	 * @param key a key of that handler
 	 * @param eventId a parked event's id
+	 * @param from the start of a replayed or republished time range
+	 * @param to the end of that range, exclusive
+	 * @param mode {@code redeliver} (the default) or {@code rehandle}
+	 * @param force whether to redeliver from before the inbox retention
+	 * @param type the event type republished, all types if absent
 	 * @return what was done
 	 */
 	@WriteOperation
 	public Map<String, Object> act(@Selector String section, @Selector String action, @Nullable Long id,
-			@Nullable String handler, @Nullable String key, @Nullable String eventId) {
+			@Nullable String handler, @Nullable String key, @Nullable String eventId, @Nullable String from,
+			@Nullable String to, @Nullable String mode, @Nullable Boolean force, @Nullable String type) {
 		return switch (section) {
 			case DEAD_LETTERS -> deadLetterAction(action, id, handler, key);
 			case PARKED -> parkedAction(action, eventId);
-			case HANDLERS -> handlerAction(action, handler);
+			case HANDLERS -> ("replay".equals(action)) ? replay(handler, from, to, mode, Boolean.TRUE.equals(force))
+					: handlerAction(action, handler);
+			case OUTBOX -> republish(action, from, to, type);
 			default -> throw unknownSection(section);
 		};
+	}
+
+	private Map<String, Object> replay(@Nullable String handler, @Nullable String from, @Nullable String to,
+			@Nullable String mode, boolean force) {
+		Replays replays = replays();
+		ReplayMode replayMode = replayMode(mode);
+		Instant start = instant("from", required("from", from));
+		Instant end = (to != null) ? instant("to", to) : null;
+		try {
+			ReplayRequest request = replays.request(required("handler", handler), replayMode, start, end, force);
+			Map<String, Object> requested = new LinkedHashMap<>();
+			requested.put("id", request.id());
+			requested.put("handler", request.handlerId());
+			requested.put("mode", request.mode());
+			requested.put("from", request.from());
+			requested.put("to", request.to());
+			return requested;
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), "Replay refused");
+		}
+	}
+
+	private static ReplayMode replayMode(@Nullable String mode) {
+		if (mode == null) {
+			return ReplayMode.REDELIVER;
+		}
+		try {
+			return ReplayMode.valueOf(mode.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException("Unknown mode '%s': use redeliver or rehandle".formatted(mode),
+					"Unknown mode");
+		}
+	}
+
+	private Map<String, Object> republish(String action, @Nullable String from, @Nullable String to,
+			@Nullable String type) {
+		if (!"republish".equals(action)) {
+			throw new InvalidEndpointRequestException("Unknown action '%s': use republish".formatted(action),
+					"Unknown action");
+		}
+		Instant start = instant("from", required("from", from));
+		Instant end = instant("to", required("to", to));
+		if (!end.isAfter(start)) {
+			throw new InvalidEndpointRequestException("'to' (%s) is not after 'from' (%s)".formatted(end, start),
+					"Invalid range");
+		}
+		return Map.of("republished", outboxStore().republish(start, end, type));
+	}
+
+	private static String required(String name, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidEndpointRequestException("'%s' is required".formatted(name), "Missing " + name);
+		}
+		return value;
+	}
+
+	private static Instant instant(String name, String value) {
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidEndpointRequestException(
+					"'%s' is an ISO-8601 instant, such as 2026-11-30T18:00:00Z: '%s' is not".formatted(name, value),
+					"Invalid " + name);
+		}
 	}
 
 	private Map<String, Object> handlerAction(String action, @Nullable String handler) {
@@ -314,6 +428,14 @@ public class EventsEndpoint {
 		return this.deadLetters;
 	}
 
+	private Replays replays() {
+		if (this.replays == null) {
+			throw new InvalidEndpointRequestException("Replays are requested through the database, and there is none "
+					+ "here", "No database");
+		}
+		return this.replays;
+	}
+
 	private OutboxStore outboxStore() {
 		if (this.outbox == null) {
 			throw new InvalidEndpointRequestException("There is no outbox here", "No outbox");
@@ -322,8 +444,8 @@ public class EventsEndpoint {
 	}
 
 	private static InvalidEndpointRequestException unknownSection(String section) {
-		return new InvalidEndpointRequestException("Unknown section '%s': use %s, %s or %s".formatted(section,
-				DEAD_LETTERS, PARKED, HANDLERS), "Unknown section");
+		return new InvalidEndpointRequestException("Unknown section '%s': use %s, %s, %s, %s or %s"
+			.formatted(section, DEAD_LETTERS, PARKED, HANDLERS, REPLAYS, OUTBOX), "Unknown section");
 	}
 
 	private static InvalidEndpointRequestException unknownAction(String action) {

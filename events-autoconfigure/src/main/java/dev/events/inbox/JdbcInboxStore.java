@@ -1,9 +1,7 @@
 package dev.events.inbox;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +21,8 @@ import dev.events.jdbc.JdbcDialect;
 import dev.events.jdbc.OldestRows;
 
 /**
- * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source.
+ * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source,
+ * with each entry's record time (indexed per handler) for replays that forget a range.
  * On PostgreSQL all events of a call go in one statement that returns the rows it inserted;
  * elsewhere each event is inserted on its own and its update count read. Rows written before the
  * source was part of the key have an empty source and still mark their event id as handled.
@@ -37,17 +36,19 @@ import dev.events.jdbc.OldestRows;
 public class JdbcInboxStore implements InboxStore {
 
 	private static final String INSERT_RETURNING = """
-			INSERT INTO events_inbox (handler_id, source, event_id, received_at)
-			SELECT ?, received.source, received.event_id, ?
-			FROM unnest(?::varchar[], ?::varchar[]) AS received (source, event_id)
+			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time)
+			SELECT ?, received.source, received.event_id, ?,
+			    TIMESTAMPTZ 'epoch' + received.record_millis * INTERVAL '1 millisecond'
+			FROM unnest(?::varchar[], ?::varchar[], ?::bigint[]) AS received (source, event_id, record_millis)
 			ON CONFLICT DO NOTHING
 			RETURNING source, event_id
 			""";
 
 	private static final String INSERT_RETURNING_UNLESS_RECEIVED_WITHOUT_SOURCE = """
-			INSERT INTO events_inbox (handler_id, source, event_id, received_at)
-			SELECT ?, received.source, received.event_id, ?
-			FROM unnest(?::varchar[], ?::varchar[]) AS received (source, event_id)
+			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time)
+			SELECT ?, received.source, received.event_id, ?,
+			    TIMESTAMPTZ 'epoch' + received.record_millis * INTERVAL '1 millisecond'
+			FROM unnest(?::varchar[], ?::varchar[], ?::bigint[]) AS received (source, event_id, record_millis)
 			WHERE NOT EXISTS (SELECT 1 FROM events_inbox earlier
 			    WHERE earlier.handler_id = ? AND earlier.event_id = received.event_id AND earlier.source = '')
 			ON CONFLICT DO NOTHING
@@ -59,10 +60,21 @@ public class JdbcInboxStore implements InboxStore {
 			""";
 
 	private static final String INSERT_ONE = """
-			INSERT INTO events_inbox (handler_id, source, event_id, received_at)
-			SELECT ?, ?, ?, ? FROM (VALUES (0)) AS one_row
+			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time)
+			SELECT ?, ?, ?, ?, ? FROM (VALUES (0)) AS one_row
 			WHERE NOT EXISTS (SELECT 1 FROM events_inbox earlier
 			    WHERE earlier.handler_id = ? AND earlier.event_id = ? AND earlier.source IN (?, ''))
+			""";
+
+	private static final String FORGET = """
+			DELETE FROM events_inbox WHERE handler_id = ?
+			AND ((record_time >= ? AND record_time < ?)
+			    OR (record_time IS NULL AND received_at >= ? AND received_at < ?))
+			""";
+
+	private static final String FORGET_SINCE = """
+			DELETE FROM events_inbox WHERE handler_id = ?
+			AND (record_time >= ? OR (record_time IS NULL AND received_at >= ?))
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -90,20 +102,29 @@ public class JdbcInboxStore implements InboxStore {
 	}
 
 	@Override
-	public boolean[] markReceived(String handlerId, List<EventKey> events) {
-		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		Set<EventKey> inserted = (this.dialect == JdbcDialect.POSTGRESQL) ? insertReturning(handlerId, events, now)
-				: insertOneByOne(handlerId, events, now);
+	public boolean[] markReceived(String handlerId, List<InboxEntry> events) {
+		Instant receivedAt = this.clock.instant();
+		OffsetDateTime now = OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC);
+		Set<EventKey> inserted = (this.dialect == JdbcDialect.POSTGRESQL)
+				? insertReturning(handlerId, events, now, receivedAt) : insertOneByOne(handlerId, events, now);
 		boolean[] fresh = new boolean[events.size()];
 		for (int i = 0; i < fresh.length; i++) {
-			fresh[i] = inserted.remove(events.get(i));
+			fresh[i] = inserted.remove(events.get(i).key());
 		}
 		return fresh;
 	}
 
-	private Set<EventKey> insertReturning(String handlerId, List<EventKey> events, OffsetDateTime now) {
-		String[] sources = events.stream().map(EventKey::source).toArray(String[]::new);
-		String[] ids = events.stream().map(EventKey::id).toArray(String[]::new);
+	private Set<EventKey> insertReturning(String handlerId, List<InboxEntry> events, OffsetDateTime now,
+			Instant receivedAt) {
+		String[] sources = new String[events.size()];
+		String[] ids = new String[events.size()];
+		Long[] recordMillis = new Long[events.size()];
+		for (int i = 0; i < sources.length; i++) {
+			InboxEntry event = events.get(i);
+			sources[i] = event.key().source();
+			ids[i] = event.key().id();
+			recordMillis[i] = recordTime(event, receivedAt).toEpochMilli();
+		}
 		boolean withoutSource = rowsWithoutSourceRemain();
 		Set<EventKey> inserted = new HashSet<>();
 		this.jdbc.query((Connection connection) -> {
@@ -111,10 +132,11 @@ public class JdbcInboxStore implements InboxStore {
 					withoutSource ? INSERT_RETURNING_UNLESS_RECEIVED_WITHOUT_SOURCE : INSERT_RETURNING);
 			statement.setString(1, handlerId);
 			statement.setObject(2, now);
-			statement.setArray(3, array(connection, sources));
-			statement.setArray(4, array(connection, ids));
+			statement.setArray(3, connection.createArrayOf("varchar", sources));
+			statement.setArray(4, connection.createArrayOf("varchar", ids));
+			statement.setArray(5, connection.createArrayOf("bigint", recordMillis));
 			if (withoutSource) {
-				statement.setString(5, handlerId);
+				statement.setString(6, handlerId);
 			}
 			return statement;
 		}, (row) -> {
@@ -123,24 +145,29 @@ public class JdbcInboxStore implements InboxStore {
 		return inserted;
 	}
 
-	private static Array array(Connection connection, String[] values) throws SQLException {
-		return connection.createArrayOf("varchar", values);
+	/**
+	 * The record time of an entry, or for a record without one the time it is received.
+	 */
+	private static Instant recordTime(InboxEntry event, Instant receivedAt) {
+		return (event.recordTime() != null) ? event.recordTime() : receivedAt;
 	}
 
-	private Set<EventKey> insertOneByOne(String handlerId, List<EventKey> events, OffsetDateTime now) {
+	private Set<EventKey> insertOneByOne(String handlerId, List<InboxEntry> events, OffsetDateTime now) {
 		Set<EventKey> inserted = new HashSet<>();
-		for (EventKey event : events) {
-			if (!inserted.contains(event) && insertOne(handlerId, event, now)) {
-				inserted.add(event);
+		for (InboxEntry event : events) {
+			if (!inserted.contains(event.key()) && insertOne(handlerId, event, now)) {
+				inserted.add(event.key());
 			}
 		}
 		return inserted;
 	}
 
-	private boolean insertOne(String handlerId, EventKey event, OffsetDateTime now) {
+	private boolean insertOne(String handlerId, InboxEntry event, OffsetDateTime now) {
+		EventKey key = event.key();
+		OffsetDateTime recordTime = OffsetDateTime.ofInstant(recordTime(event, now.toInstant()), ZoneOffset.UTC);
 		try {
-			return this.jdbc.update(INSERT_ONE, handlerId, event.source(), event.id(), now, handlerId, event.id(),
-					event.source()) == 1;
+			return this.jdbc.update(INSERT_ONE, handlerId, key.source(), key.id(), now, recordTime, handlerId,
+					key.id(), key.source()) == 1;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
@@ -154,6 +181,16 @@ public class JdbcInboxStore implements InboxStore {
 			this.rowsWithoutSourceRemain = remain;
 		}
 		return remain;
+	}
+
+	@Override
+	public int forget(String handlerId, Instant from, @Nullable Instant to) {
+		OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+		if (to == null) {
+			return this.jdbc.update(FORGET_SINCE, handlerId, start, start);
+		}
+		OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
+		return this.jdbc.update(FORGET, handlerId, start, end, start, end);
 	}
 
 	@Override

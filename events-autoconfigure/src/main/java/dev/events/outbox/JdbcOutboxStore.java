@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,6 +128,15 @@ public class JdbcOutboxStore implements OutboxStore {
 
 	private static final String DISCARD_PARKED = """
 			DELETE FROM events_outbox WHERE parked_at IS NOT NULL AND event_id = :eventId
+			""";
+
+	/**
+	 * Makes sent events pending again, so that the relay sends them once more with their ids.
+	 */
+	private static final String REPUBLISH = """
+			UPDATE events_outbox SET sent_at = NULL, attempts = 0, last_error = NULL
+			WHERE sent_at IS NOT NULL AND event_time >= :from AND event_time < :to
+			    AND (:type IS NULL OR event_type = :type)
 			""";
 
 	private static final int MAX_ERROR_LENGTH = 2000;
@@ -337,6 +349,15 @@ public class JdbcOutboxStore implements OutboxStore {
 	@Override
 	public boolean discardParked(UUID eventId) {
 		return this.jdbc.sql(DISCARD_PARKED).param("eventId", eventId).update() > 0;
+	}
+
+	@Override
+	public int republish(Instant from, Instant to, @Nullable String type) {
+		return this.jdbc.sql(REPUBLISH)
+			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.param("type", type, Types.VARCHAR)
+			.update();
 	}
 
 	private OffsetDateTime now() {

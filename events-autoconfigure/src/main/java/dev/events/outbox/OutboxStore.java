@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.events.publish.OutboundEvent;
 
 /**
@@ -105,5 +107,17 @@ public interface OutboxStore {
 	 * @return whether a parked event with that id existed
 	 */
 	boolean discardParked(UUID eventId);
+
+	/**
+	 * Send retained events of a time range again: the sent events whose event time is in the
+	 * range, and of the type if one is given, become pending and the relay sends them in their
+	 * order, with the same ids, so that consumers' inboxes skip them where they were handled.
+	 * Only events kept after sending ({@code events.outbox.retention}) can be sent again.
+	 * @param from the start of the range, inclusive
+	 * @param to the end of the range, exclusive
+	 * @param type the event type, or {@code null} for every type
+	 * @return the number of events that will be sent again
+	 */
+	int republish(Instant from, Instant to, @Nullable String type);
 
 }

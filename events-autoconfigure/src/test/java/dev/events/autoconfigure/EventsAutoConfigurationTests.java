@@ -45,6 +45,7 @@ import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.context.EventContext;
 import dev.events.inbox.EventKey;
 import dev.events.inbox.InboxCleaner;
+import dev.events.inbox.InboxEntry;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.jdbc.JdbcDialect;
@@ -140,7 +141,8 @@ class EventsAutoConfigurationTests {
 			boolean[] second = transactions.execute((status) -> inbox.markReceived("billing", keys("b", "c")));
 			boolean[] otherHandler = transactions.execute((status) -> inbox.markReceived("shipping", keys("a")));
 			boolean[] otherSource = transactions
-				.execute((status) -> inbox.markReceived("billing", List.of(new EventKey("elsewhere", "a"))));
+				.execute((status) -> inbox.markReceived("billing",
+					List.of(new InboxEntry(new EventKey("elsewhere", "a"), null))));
 			assertThat(first).containsExactly(true, true, false);
 			assertThat(second).containsExactly(false, true);
 			assertThat(otherHandler).containsExactly(true);
@@ -258,8 +260,8 @@ class EventsAutoConfigurationTests {
 		});
 	}
 
-	private static List<EventKey> keys(String... ids) {
-		return Arrays.stream(ids).map((id) -> new EventKey("test", id)).toList();
+	private static List<InboxEntry> keys(String... ids) {
+		return Arrays.stream(ids).map((id) -> new InboxEntry(new EventKey("test", id), null)).toList();
 	}
 
 	private static LeasedShards leaseAllShards(DataSource dataSource) {

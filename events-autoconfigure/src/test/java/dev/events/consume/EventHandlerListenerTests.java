@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +47,7 @@ class EventHandlerListenerTests {
 		CommitFailingOnce transactions = new CommitFailingOnce();
 		EventHandlerListener listener = listener(transactions);
 
-		assertThatExceptionOfType(BatchListenerFailedException.class).isThrownBy(() -> listener.onBatch(records))
+		assertThatExceptionOfType(BatchListenerFailedException.class).isThrownBy(() -> listener.onBatch(records, new MockConsumer<>("earliest")))
 			.satisfies((ex) -> assertThat(ex.getRecord()).isSameAs(records.get(3)));
 	}
 
@@ -59,8 +60,8 @@ class EventHandlerListenerTests {
 		EventDecoder decoder = new EventDecoder(new CloudEventRecordMapper(CloudEventsMode.BINARY), registry,
 				new JsonMapper(), false, UnknownTypePolicy.DEAD_LETTER);
 		return new EventHandlerListener(method, decoder, null, null,
-				new FailedRecords(new CloudEventRecordMapper(CloudEventsMode.BINARY), Clock.systemUTC()), transactions,
-				ObservationRegistry.NOOP, null, new SimpleMeterRegistry());
+				new FailedRecords(new CloudEventRecordMapper(CloudEventsMode.BINARY), Clock.systemUTC()), null,
+				transactions, ObservationRegistry.NOOP, null, new SimpleMeterRegistry());
 	}
 
 	private static ConsumerRecord<byte[], byte[]> record(int offset, String name) {

@@ -26,6 +26,7 @@ import dev.events.consume.EventEnvelope;
 import dev.events.consume.EventHandler;
 import dev.events.consume.FailedRecord;
 import dev.events.inbox.EventKey;
+import dev.events.inbox.InboxEntry;
 import dev.events.inbox.InboxStore;
 import dev.events.publish.EventPublisher;
 import dev.events.support.AfterCommit;
@@ -171,7 +172,7 @@ abstract class SequencedDeadLetterIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.store.sequence(ORDERED, "k-seen")).hasSize(1));
 		DeadLetter head = this.store.sequence(ORDERED, "k-seen").get(0);
-		this.inbox.markReceived(ORDERED, List.of(new EventKey(head.source(), head.eventId())));
+		this.inbox.markReceived(ORDERED, List.of(new InboxEntry(new EventKey(head.source(), head.eventId()), null)));
 		this.handlers.failing.clear();
 
 		assertThat(this.deadLetters.retrySequence(ORDERED, "k-seen")).isEqualTo(new RetryResult(1, List.of()));

@@ -54,14 +54,15 @@ class PostgresqlInboxScanIntegrationTests {
 		insertRowsOfAnotherHandler(100);
 		JdbcClient.create(this.dataSource).sql("ANALYZE events_inbox").update();
 		for (int i = 0; i < 10; i++) {
-			this.inbox.markReceived(HANDLER, List.of(new EventKey("urn:early", "early-" + i)));
+			this.inbox.markReceived(HANDLER, List.of(new InboxEntry(new EventKey("urn:early", "early-" + i), null)));
 		}
 		insertRowsOfAnotherHandler(20_000);
 
 		new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)).executeWithoutResult((status) -> {
 			long scansBefore = sequentialScansOfTheInbox();
 			boolean[] fresh = this.inbox.markReceived(HANDLER,
-					List.of(new EventKey("urn:late", "late-1"), new EventKey("urn:early", "early-3")));
+					List.of(new InboxEntry(new EventKey("urn:late", "late-1"), null),
+							new InboxEntry(new EventKey("urn:early", "early-3"), null)));
 			assertThat(fresh).containsExactly(true, false);
 			assertThat(sequentialScansOfTheInbox()).as("sequential scans of the inbox").isEqualTo(scansBefore);
 		});

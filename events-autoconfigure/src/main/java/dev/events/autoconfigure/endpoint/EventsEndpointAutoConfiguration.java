@@ -26,6 +26,7 @@ import dev.events.autoconfigure.EventsHandlerAutoConfiguration;
 import dev.events.autoconfigure.EventsHandlerPauseAutoConfiguration;
 import dev.events.autoconfigure.EventsOutboxAutoConfiguration;
 import dev.events.autoconfigure.EventsProperties;
+import dev.events.autoconfigure.EventsReplayAutoConfiguration;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.deadletter.DeadLetterStore;
@@ -40,6 +41,7 @@ import dev.events.outbox.OutboxStore;
 import dev.events.outbox.ShardLeases;
 import dev.events.pause.HandlerPauses;
 import dev.events.publish.EventPublisher;
+import dev.events.replay.Replays;
 import dev.events.type.EventTypeDefinition;
 import dev.events.type.EventTypeRegistry;
 
@@ -49,7 +51,7 @@ import dev.events.type.EventTypeRegistry;
  */
 @AutoConfiguration(after = { EventsAutoConfiguration.class, EventsOutboxAutoConfiguration.class,
 		EventsHandlerAutoConfiguration.class, EventsDeadLetterAutoConfiguration.class,
-		EventsHandlerPauseAutoConfiguration.class })
+		EventsHandlerPauseAutoConfiguration.class, EventsReplayAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(KafkaAdmin.class)
 @ConditionalOnAvailableEndpoint(EventsEndpoint.class)
@@ -63,7 +65,7 @@ public final class EventsEndpointAutoConfiguration {
 			ObjectProvider<DeadLetterStore> deadLetterStore, ObjectProvider<DeadLetterMonitor> deadLetterMonitor,
 			ObjectProvider<OutboxStore> outbox, ObjectProvider<OutboxMonitor> outboxMonitor,
 			ObjectProvider<OutboxRelay> relay, ObjectProvider<ShardLeases> leases, ObjectProvider<HandlerPauses> pauses,
-			ObjectProvider<EventPublisher> publisher, EventTypeRegistry registry,
+			ObjectProvider<Replays> replays, ObjectProvider<EventPublisher> publisher, EventTypeRegistry registry,
 			EventsProperties properties, EventsEndpointProperties endpoint) {
 		EventHandlerEndpointConfigurer configurer = handlers.getIfAvailable();
 		HandlersReport report = new HandlersReport((configurer != null) ? configurer.handlers() : null,
@@ -72,7 +74,7 @@ public final class EventsEndpointAutoConfiguration {
 				deadLetterMonitor.getIfAvailable(), pauses.getIfAvailable());
 		OutboxRelay outboxRelay = relay.getIfAvailable();
 		return new EventsEndpoint(report, deadLetters.getIfAvailable(), pauses.getIfAvailable(),
-				deadLetterStore.getIfAvailable(),
+				replays.getIfAvailable(), deadLetterStore.getIfAvailable(),
 				outbox.getIfAvailable(), outboxMonitor.getIfAvailable(),
 				(outboxRelay != null) ? outboxRelay::state : () -> null, shardOwners(leases.getIfAvailable()),
 				publisher(publisher.getIfAvailable(), registry, properties), endpoint.getShowValues(),

@@ -1,0 +1,28 @@
+-- Replays: the inbox keeps each entry's record time, so that a replay that handles a range again
+-- finds the entries of that range; rows written before have none and are found by receive time.
+ALTER TABLE events_inbox ADD COLUMN record_time TIMESTAMP WITH TIME ZONE;
+CREATE INDEX events_inbox_record_time ON events_inbox (handler_id, record_time);
+
+-- A replay request is stored once; whichever instance holds a partition of the handler applies
+-- it there and records the window it replays, so that it is applied once per partition.
+CREATE TABLE events_replay (
+    id           VARCHAR(36)              NOT NULL PRIMARY KEY,
+    handler_id   VARCHAR(255)             NOT NULL,
+    mode         VARCHAR(16)              NOT NULL,
+    from_time    TIMESTAMP WITH TIME ZONE NOT NULL,
+    to_time      TIMESTAMP WITH TIME ZONE,
+    requested_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE events_replay_partition (
+    replay_id       VARCHAR(36)              NOT NULL,
+    topic           VARCHAR(249)             NOT NULL,
+    topic_partition INT                      NOT NULL,
+    start_offset    BIGINT                   NOT NULL,
+    end_offset      BIGINT                   NOT NULL,
+    resume_offset   BIGINT                   NOT NULL,
+    instance_id     VARCHAR(255)             NOT NULL,
+    applied_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    done_at         TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (replay_id, topic, topic_partition)
+);
