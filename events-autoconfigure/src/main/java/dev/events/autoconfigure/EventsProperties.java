@@ -525,7 +525,7 @@ public class EventsProperties implements Validator {
 	}
 
 	/**
-	 * Dead letters: records handlers gave up on.
+	 * Replays of handlers, requested through the {@code events} endpoint.
 	 */
 	public static class Replay {
 
@@ -544,6 +544,9 @@ public class EventsProperties implements Validator {
 
 	}
 
+	/**
+	 * Dead letters: records handlers gave up on.
+	 */
 	public static class DeadLetters {
 
 		/**

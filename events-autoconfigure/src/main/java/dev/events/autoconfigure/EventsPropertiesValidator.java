@@ -60,6 +60,7 @@ final class EventsPropertiesValidator {
 		atLeastOne("handlers.inbox.cleanupBatchSize", handlers.getInbox().getCleanupBatchSize());
 		notNegative("handlers.inbox.offsetCommitInterval", handlers.getInbox().getOffsetCommitInterval());
 		positive("handlers.pauseCheckInterval", handlers.getPauseCheckInterval());
+		positive("handlers.replay.retention", handlers.getReplay().getRetention());
 		positive("handlers.deadLetters.retention", handlers.getDeadLetters().getRetention());
 		positive("handlers.deadLetters.cleanupInterval", handlers.getDeadLetters().getCleanupInterval());
 		EventsProperties.AutoRetry autoRetry = handlers.getDeadLetters().getAutoRetry();

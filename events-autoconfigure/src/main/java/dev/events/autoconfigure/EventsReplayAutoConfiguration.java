@@ -48,9 +48,11 @@ public final class EventsReplayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReplayFollower replayFollower(ReplayStore store, PartitionReplayer replayer, EventsProperties properties) {
+	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
+	ReplayFollower replayFollower(ReplayStore store, PartitionReplayer replayer,
+			EventHandlerEndpointConfigurer configurer, EventsProperties properties) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
-		return new ReplayFollower(store, replayer, handlers.getPauseCheckInterval(),
+		return new ReplayFollower(store, replayer, configurer::handlerIds, handlers.getPauseCheckInterval(),
 				handlers.getReplay().getRetention(), Clock.systemUTC());
 	}
 

@@ -97,7 +97,7 @@ final class EventHandlerListener {
 			handleBatch(polled);
 			return;
 		}
-		handleBatch(this.replays.select(this.handler.id(), consumer, polled));
+		handleBatch(this.replays.select(this.handler.id(), polled));
 		this.replays.apply(this.handler.id(), consumer);
 	}
 

@@ -34,25 +34,24 @@ public interface HandlerReplays {
 	/**
 	 * Partitions were taken from a consumer of a handler.
 	 * @param handlerId the handler
+	 * @param consumer the consumer
 	 * @param partitions the revoked partitions
 	 */
-	void revoked(String handlerId, Collection<TopicPartition> partitions);
+	void revoked(String handlerId, Consumer<?, ?> consumer, Collection<TopicPartition> partitions);
 
 	/**
 	 * Return the records of a poll that the handler handles: a replay that reached its end
-	 * leaves out the records after it that were handled before the replay began, and seeks past
-	 * them.
+	 * leaves out the records after it that were handled before the replay began.
 	 * @param handlerId the handler
-	 * @param consumer the consumer that polled the records
 	 * @param records the records, in partition order
 	 * @return the records to handle
 	 */
-	List<ConsumerRecord<byte[], byte[]>> select(String handlerId, Consumer<?, ?> consumer,
-			List<ConsumerRecord<byte[], byte[]>> records);
+	List<ConsumerRecord<byte[], byte[]>> select(String handlerId, List<ConsumerRecord<byte[], byte[]>> records);
 
 	/**
-	 * The consumer of a handler handled a poll, or is idle: start the replays requested since,
-	 * on the partitions it holds.
+	 * The consumer of a handler handled a poll, or is idle: end the replays that reached their
+	 * end, seeking past what was handled before them, and start the replays requested since, on
+	 * the partitions it holds. Never throws: what fails is logged and tried again next time.
 	 * @param handlerId the handler
 	 * @param consumer the consumer
 	 */

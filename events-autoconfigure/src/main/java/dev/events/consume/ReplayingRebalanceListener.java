@@ -42,7 +42,7 @@ final class ReplayingRebalanceListener implements ConsumerAwareRebalanceListener
 		if (this.delegate instanceof ConsumerAwareRebalanceListener aware) {
 			aware.onPartitionsRevokedAfterCommit(consumer, partitions);
 		}
-		this.replays.revoked(this.handlerId, partitions);
+		this.replays.revoked(this.handlerId, consumer, partitions);
 	}
 
 	@Override
@@ -53,7 +53,7 @@ final class ReplayingRebalanceListener implements ConsumerAwareRebalanceListener
 		else if (this.delegate != null) {
 			this.delegate.onPartitionsLost(partitions);
 		}
-		this.replays.revoked(this.handlerId, partitions);
+		this.replays.revoked(this.handlerId, consumer, partitions);
 	}
 
 	@Override

@@ -113,8 +113,13 @@ public class JdbcOutboxStore implements OutboxStore {
 			SELECT COUNT(*) FROM events_outbox WHERE sent_at IS NULL AND parked_at IS NULL
 			""";
 
+	/**
+	 * When the oldest pending event was published, or republished: a republished event is not a
+	 * sign that the relay lags.
+	 */
 	private static final String OLDEST_PENDING = """
-			SELECT event_time FROM events_outbox WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT 1
+			SELECT COALESCE(republished_at, event_time) FROM events_outbox WHERE sent_at IS NULL AND parked_at IS NULL
+			ORDER BY seq LIMIT 1
 			""";
 
 	private static final String RETRY_PARKED = """
@@ -134,7 +139,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	 * Makes sent events pending again, so that the relay sends them once more with their ids.
 	 */
 	private static final String REPUBLISH = """
-			UPDATE events_outbox SET sent_at = NULL, attempts = 0, last_error = NULL
+			UPDATE events_outbox SET sent_at = NULL, attempts = 0, last_error = NULL, republished_at = :now
 			WHERE sent_at IS NOT NULL AND event_time >= :from AND event_time < :to
 			    AND (:type IS NULL OR event_type = :type)
 			""";
@@ -354,6 +359,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	@Override
 	public int republish(Instant from, Instant to, @Nullable String type) {
 		return this.jdbc.sql(REPUBLISH)
+			.param("now", now())
 			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
 			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
 			.param("type", type, Types.VARCHAR)

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * What waits in the outbox at one moment.
  *
  * @param pending events not yet sent
- * @param oldestPending when the oldest pending event was published, if any
+ * @param oldestPending when the oldest pending event was published (or republished), if any
  * @param parked events the relay gave up on
  */
 public record OutboxBacklog(long pending, @Nullable OffsetDateTime oldestPending, long parked) {

@@ -111,7 +111,9 @@ public interface OutboxStore {
 	/**
 	 * Send retained events of a time range again: the sent events whose event time is in the
 	 * range, and of the type if one is given, become pending and the relay sends them in their
-	 * order, with the same ids, so that consumers' inboxes skip them where they were handled.
+	 * order among themselves (after the later events of their keys that were sent), with the same
+	 * ids, so that consumers' inboxes skip them where they were handled. The backlog's age counts
+	 * them from now.
 	 * Only events kept after sending ({@code events.outbox.retention}) can be sent again.
 	 * @param from the start of the range, inclusive
 	 * @param to the end of the range, exclusive

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +26,9 @@ import dev.events.consume.HandlerReplays;
  * A consumer that finds a request it has not applied on a partition records the request's
  * window there (start: the first offset at or after the start time; end: the first offset at or
  * after the end time; resume: its own position), unless an instance recorded it before, and seeks
- * back to the start. At the end it seeks on to the resume offset, skipping what it had handled
- * before, and records the window as done. A partition replays one window at a time; later
+ * back to the start. Polls leave out the records from the end to the resume offset, which it had
+ * handled before; once a poll that reached the end is handled, it seeks on to the resume offset
+ * and records the window as done. A partition replays one window at a time; later
  * requests wait for it. A partition assigned with a window under way, after a rebalance or a
  * crash, replays it again from its start: the inbox skips what was handled on the first pass.
  */
@@ -48,7 +48,7 @@ public class PartitionReplayer implements HandlerReplays {
 
 	private final Set<RequestPartition> recorded = ConcurrentHashMap.newKeySet();
 
-	private final Map<HandlerPartition, ReplayWindow> underWay = new ConcurrentHashMap<>();
+	private final Map<HandlerPartition, Replaying> underWay = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the replayer.
@@ -85,14 +85,11 @@ public class PartitionReplayer implements HandlerReplays {
 			return;
 		}
 		for (ReplayWindow window : underWay(handlerId, partitions)) {
-			HandlerPartition key = new HandlerPartition(handlerId, window.topicPartition());
-			if (this.underWay.putIfAbsent(key, window) == null) {
-				this.recorded.add(new RequestPartition(window.replayId(), window.topicPartition()));
-				consumer.seek(window.topicPartition(), window.startOffset());
-				logger.info("Handler '%s' replays %s from offset %d again: the replay was under way when the "
-					.formatted(handlerId, window.topicPartition(), window.startOffset())
-						+ "partition was assigned here");
-			}
+			this.underWay.put(new HandlerPartition(handlerId, window.topicPartition()), new Replaying(window, consumer));
+			this.recorded.add(new RequestPartition(window.replayId(), window.topicPartition()));
+			consumer.seek(window.topicPartition(), window.startOffset());
+			logger.info("Handler '%s' replays %s from offset %d again: the replay was under way when the "
+				.formatted(handlerId, window.topicPartition(), window.startOffset()) + "partition was assigned here");
 		}
 	}
 
@@ -108,35 +105,26 @@ public class PartitionReplayer implements HandlerReplays {
 	}
 
 	@Override
-	public void revoked(String handlerId, Collection<TopicPartition> partitions) {
-		partitions.forEach((partition) -> this.underWay.remove(new HandlerPartition(handlerId, partition)));
+	public void revoked(String handlerId, Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		for (TopicPartition partition : partitions) {
+			this.underWay.computeIfPresent(new HandlerPartition(handlerId, partition),
+					(key, replaying) -> (replaying.consumer() == consumer) ? null : replaying);
+		}
 	}
 
 	@Override
-	public List<ConsumerRecord<byte[], byte[]>> select(String handlerId, Consumer<?, ?> consumer,
-			List<ConsumerRecord<byte[], byte[]>> records) {
+	public List<ConsumerRecord<byte[], byte[]>> select(String handlerId, List<ConsumerRecord<byte[], byte[]>> records) {
 		if (this.underWay.isEmpty()) {
 			return records;
 		}
-		Map<TopicPartition, ReplayWindow> ending = new HashMap<>();
-		Map<TopicPartition, Long> lastOffsets = new HashMap<>();
 		List<ConsumerRecord<byte[], byte[]>> selected = new ArrayList<>(records.size());
 		for (ConsumerRecord<byte[], byte[]> record : records) {
-			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-			ReplayWindow window = ending.get(partition);
-			if (window == null) {
-				window = this.underWay.get(new HandlerPartition(handlerId, partition));
+			Replaying replaying = this.underWay
+				.get(new HandlerPartition(handlerId, new TopicPartition(record.topic(), record.partition())));
+			if (replaying == null || !replaying.window().skips(record.offset())) {
+				selected.add(record);
 			}
-			if (window != null && record.offset() >= window.endOffset()) {
-				ending.put(partition, window);
-				lastOffsets.put(partition, record.offset());
-				if (record.offset() < window.resumeOffset()) {
-					continue;
-				}
-			}
-			selected.add(record);
 		}
-		ending.forEach((partition, window) -> finish(handlerId, window, consumer, lastOffsets.get(partition) + 1));
 		return selected;
 	}
 
@@ -147,16 +135,43 @@ public class PartitionReplayer implements HandlerReplays {
 			return;
 		}
 		for (TopicPartition partition : consumer.assignment()) {
-			ReplayWindow window = this.underWay.get(new HandlerPartition(handlerId, partition));
-			if (window != null) {
-				long position = consumer.position(partition);
-				if (position < window.endOffset()) {
+			try {
+				if (replaying(handlerId, consumer, partition)) {
 					continue;
 				}
-				finish(handlerId, window, consumer, position);
+				start(handlerId, consumer, partition, requested);
 			}
-			start(handlerId, consumer, partition, requested);
+			catch (RuntimeException ex) {
+				logger.warn("Handler '%s' could not go on with the replays of %s; it tries again after its next poll"
+					.formatted(handlerId, partition), ex);
+			}
 		}
+	}
+
+	/**
+	 * Go on with the window under way on the partition, if any: once the consumer has handled up
+	 * to its end, on to the offset it was at before, past the records it had handled.
+	 * @return whether the window is still under way
+	 */
+	private boolean replaying(String handlerId, Consumer<?, ?> consumer, TopicPartition partition) {
+		HandlerPartition key = new HandlerPartition(handlerId, partition);
+		Replaying replaying = this.underWay.get(key);
+		if (replaying == null) {
+			return false;
+		}
+		ReplayWindow window = replaying.window();
+		long position = consumer.position(partition);
+		if (position < window.endOffset()) {
+			return true;
+		}
+		if (position < window.resumeOffset()) {
+			consumer.seek(partition, window.resumeOffset());
+		}
+		this.underWay.remove(key);
+		this.store.done(window, this.clock.instant());
+		logger.info("Handler '%s' replayed %s up to offset %d and goes on at %d (replay %s)".formatted(handlerId,
+				partition, window.endOffset(), Math.max(position, window.resumeOffset()), window.replayId()));
+		return false;
 	}
 
 	/**
@@ -198,7 +213,7 @@ public class PartitionReplayer implements HandlerReplays {
 			this.store.done(window, this.clock.instant());
 			return false;
 		}
-		this.underWay.put(new HandlerPartition(handlerId, partition), window);
+		this.underWay.put(new HandlerPartition(handlerId, partition), new Replaying(window, consumer));
 		consumer.seek(partition, window.startOffset());
 		logger.info("Handler '%s' replays %s from offset %d to %d, then goes on at %d (replay %s, %s)".formatted(
 				handlerId, partition, window.startOffset(), window.endOffset(), window.resumeOffset(), request.id(),
@@ -224,32 +239,17 @@ public class PartitionReplayer implements HandlerReplays {
 		return (found != null) ? found.offset() : otherwise;
 	}
 
-	/**
-	 * End a window whose end the consumer reached at the given position: on to the resume offset,
-	 * past the records it handled before the replay began.
-	 */
-	private void finish(String handlerId, ReplayWindow window, Consumer<?, ?> consumer, long position) {
-		this.underWay.remove(new HandlerPartition(handlerId, window.topicPartition()));
-		if (position < window.resumeOffset()) {
-			consumer.seek(window.topicPartition(), window.resumeOffset());
-		}
-		try {
-			this.store.done(window, this.clock.instant());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Handler '%s' could not record replay %s on %s as done; an instance the partition is "
-				.formatted(handlerId, window.replayId(), window.topicPartition())
-					+ "assigned to replays it again, and its inbox skips what was handled", ex);
-		}
-		logger.info("Handler '%s' replayed %s up to offset %d and goes on at %d (replay %s)".formatted(handlerId,
-				window.topicPartition(), window.endOffset(), Math.max(position, window.resumeOffset()),
-				window.replayId()));
-	}
-
 	private record HandlerPartition(String handlerId, TopicPartition partition) {
 	}
 
 	private record RequestPartition(String replayId, TopicPartition partition) {
+	}
+
+	/**
+	 * A window under way, on the consumer that replays it: a consumer thread of this instance
+	 * whose partition was taken does not end the window of the one that has it now.
+	 */
+	private record Replaying(ReplayWindow window, Consumer<?, ?> consumer) {
 	}
 
 }

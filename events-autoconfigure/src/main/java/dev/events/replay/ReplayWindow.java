@@ -32,6 +32,16 @@ public record ReplayWindow(String replayId, String topic, int partition, long st
 	}
 
 	/**
+	 * Return whether the replay leaves out the record at an offset: the records from the end up
+	 * to the resume offset were handled before the replay began.
+	 * @param offset the record's offset
+	 * @return whether it is left out
+	 */
+	public boolean skips(long offset) {
+		return offset >= this.endOffset && offset < this.resumeOffset;
+	}
+
+	/**
 	 * Return whether the window replays nothing: no record of its time range came before the
 	 * offset the consumer was at.
 	 * @return whether it is empty

@@ -63,12 +63,12 @@ public class Replays {
 	 * @param from the earliest record time replayed
 	 * @param to the record time the replay stops at, exclusive, or {@code null} to replay up to
 	 * what each partition had handled when its replay began
-	 * @param force replay with {@link ReplayMode#REDELIVER} from before the inbox retention,
-	 * although events the inbox forgot will be handled twice
+	 * @param force replay with {@link ReplayMode#REDELIVER} from before the inbox retention or
+	 * without an inbox, although events the inbox does not know will be handled twice
 	 * @return the stored request
 	 * @throws IllegalArgumentException if there is no such handler or the range is not one
-	 * @throws IllegalStateException if a redelivery starts before the inbox retention and is not
-	 * forced
+	 * @throws IllegalStateException if a redelivery starts before the inbox retention, or the
+	 * handler has no inbox, and it is not forced
 	 */
 	public ReplayRequest request(String handlerId, ReplayMode mode, Instant from, @Nullable Instant to,
 			boolean force) {
@@ -98,8 +98,15 @@ public class Replays {
 		if (to != null && !to.isAfter(from)) {
 			throw new IllegalArgumentException("A replay ends after it starts: %s is not after %s".formatted(to, from));
 		}
+		if (mode != ReplayMode.REDELIVER || force) {
+			return;
+		}
+		if (this.inbox == null) {
+			throw new IllegalStateException(("Handler '%s' has no inbox to skip what it handled: a redelivery would "
+					+ "handle every event of the range again. Rehandle, or force the redelivery").formatted(handlerId));
+		}
 		Instant remembered = now.minus(this.inboxRetention);
-		if (mode == ReplayMode.REDELIVER && this.inbox != null && from.isBefore(remembered) && !force) {
+		if (from.isBefore(remembered)) {
 			throw new IllegalStateException(("The inbox remembers events for %s, since %s: events of handler '%s' "
 					+ "before that would be handled twice. Start later, or force the redelivery")
 				.formatted(this.inboxRetention, remembered, handlerId));

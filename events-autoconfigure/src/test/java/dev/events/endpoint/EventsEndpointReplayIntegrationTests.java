@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -78,12 +79,16 @@ class EventsEndpointReplayIntegrationTests {
 			.properties("events.topics.ledger-entries.partitions=2", "events.handlers.pause-check-interval=200ms",
 					"events.handlers.retry.max-attempts=1", "events.outbox.relay.instance-id=instance-b")
 			.run();
+		awaitOnePartitionEach();
+		this.http = RestClient.create("http://localhost:" + this.managementPort + "/actuator/events");
+	}
+
+	private void awaitOnePartitionEach() {
 		KafkaListenerEndpointRegistry otherListeners = this.other.getBean(KafkaListenerEndpointRegistry.class);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(this.listeners.getListenerContainer(HANDLER).getAssignedPartitions()).hasSize(1);
 			assertThat(otherListeners.getListenerContainer(HANDLER).getAssignedPartitions()).hasSize(1);
 		});
-		this.http = RestClient.create("http://localhost:" + this.managementPort + "/actuator/events");
 	}
 
 	@AfterEach
@@ -121,7 +126,7 @@ class EventsEndpointReplayIntegrationTests {
 		publishAndAwait("redeliver-a");
 		Instant from = between();
 		Ledger.failing.add("redeliver-b-3");
-		publishAndAwait("redeliver-b", 9);
+		publishAndAwait("redeliver-b", 10, 9);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(get("/dead-letters?handler=" + HANDLER, List.class)).hasSize(1));
 		Map<?, ?> deadLetter = (Map<?, ?>) get("/dead-letters?handler=" + HANDLER, List.class).get(0);
@@ -155,10 +160,19 @@ class EventsEndpointReplayIntegrationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void replayUnderWayOnAnInstanceThatStopsIsFinishedByTheInstanceThatTakesItsPartition() throws Exception {
+	void replayHalfDoneOnAnInstanceThatStopsIsFinishedByTheInstanceThatTakesItsPartition() throws Exception {
+		this.other.close();
+		this.other = Instances.on(DATABASE, Ledger.class)
+			.properties("events.topics.ledger-entries.partitions=2", "events.handlers.pause-check-interval=200ms",
+					"events.handlers.retry.max-attempts=1", "events.outbox.relay.instance-id=instance-b",
+					"spring.kafka.consumer.max-poll-records=2", "ledger.delay=100ms")
+			.run();
+		awaitOnePartitionEach();
 		publishAndAwait("moved-a");
 		Instant from = between();
-		publishAndAwait("moved-b");
+		publishAndAwait("moved-b", 40, 40);
+		long firstPassOnB = handledOn("instance-b", "moved-b");
+		assertThat(firstPassOnB).as("events of the second instance's partition").isGreaterThan(4);
 		post("/handlers/pause", Map.of("handler", HANDLER));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.listeners.getListenerContainer(HANDLER).isContainerPaused()).isTrue());
@@ -172,12 +186,16 @@ class EventsEndpointReplayIntegrationTests {
 				.get("windows");
 			assertThat(windows).hasSize(2).allSatisfy((window) -> assertThat(window.get("doneAt")).isNull());
 		});
+		post("/handlers/resume", Map.of("handler", HANDLER));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> handledOn("instance-b", "moved-b") >= firstPassOnB + 2);
 		this.other.close();
+		long replayedOnB = handledOn("instance-b", "moved-b") - firstPassOnB;
+		assertThat(replayedOnB).as("events the second instance replayed before it stopped").isLessThan(firstPassOnB);
+
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.listeners.getListenerContainer(HANDLER).getAssignedPartitions())
 				.hasSize(2));
-		post("/handlers/resume", Map.of("handler", HANDLER));
-
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			List<Map<String, Object>> windows = (List<Map<String, Object>>) get("/replays/" + id, Map.class)
 				.get("windows");
@@ -185,7 +203,7 @@ class EventsEndpointReplayIntegrationTests {
 		});
 		publishAndAwait("moved-c");
 		assertThat(timesHandled("moved-a")).containsOnly(1);
-		assertThat(timesHandled("moved-b")).hasSize(10).containsOnly(2);
+		assertThat(timesHandled("moved-b")).hasSize(40).containsOnly(2);
 		assertThat(timesHandled("moved-c")).containsOnly(1);
 	}
 
@@ -202,11 +220,11 @@ class EventsEndpointReplayIntegrationTests {
 	}
 
 	private void publishAndAwait(String batch) {
-		publishAndAwait(batch, 10);
+		publishAndAwait(batch, 10, 10);
 	}
 
-	private void publishAndAwait(String batch, int handledAfter) {
-		IntStream.range(0, 10).forEach((i) -> this.publisher.publish(new Entry("k-" + i, batch + "-" + i)));
+	private void publishAndAwait(String batch, int events, int handledAfter) {
+		IntStream.range(0, events).forEach((i) -> this.publisher.publish(new Entry("k-" + i, batch + "-" + i)));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(timesHandled(batch)).hasSize(handledAfter));
 	}
@@ -219,6 +237,10 @@ class EventsEndpointReplayIntegrationTests {
 		Instant between = Instant.now();
 		Thread.sleep(300);
 		return between;
+	}
+
+	private static long handledOn(String instance, String batch) {
+		return Ledger.handledOn.stream().filter((value) -> value.startsWith(instance + "/" + batch + "-")).count();
 	}
 
 	private static List<Integer> timesHandled(String batch) {
@@ -248,14 +270,29 @@ class EventsEndpointReplayIntegrationTests {
 
 		static final Queue<String> handled = new ConcurrentLinkedQueue<>();
 
+		static final Queue<String> handledOn = new ConcurrentLinkedQueue<>();
+
 		static final Set<String> failing = ConcurrentHashMap.newKeySet();
 
+		private final String instance;
+
+		private final Duration delay;
+
+		Ledger(Environment environment) {
+			this.instance = environment.getRequiredProperty("events.outbox.relay.instance-id");
+			this.delay = environment.getProperty("ledger.delay", Duration.class, Duration.ZERO);
+		}
+
 		@EventHandler(id = HANDLER)
-		void record(Entry entry) {
+		void record(Entry entry) throws InterruptedException {
 			if (failing.contains(entry.value())) {
 				throw new IllegalStateException("Cannot record " + entry.value());
 			}
-			AfterCommit.run(() -> handled.add(entry.value()));
+			Thread.sleep(this.delay.toMillis());
+			AfterCommit.run(() -> {
+				handled.add(entry.value());
+				handledOn.add(this.instance + "/" + entry.value());
+			});
 		}
 
 	}

@@ -1,7 +1,12 @@
 -- Replays: the inbox keeps each entry's record time, so that a replay that handles a range again
 -- finds the entries of that range; rows written before have none and are found by receive time.
-ALTER TABLE events_inbox ADD COLUMN record_time TIMESTAMP WITH TIME ZONE;
-CREATE INDEX events_inbox_record_time ON events_inbox (handler_id, record_time);
+-- Building the index holds inbox writes back; on a large inbox, add the column and build the index
+-- beforehand without blocking (PostgreSQL: CREATE INDEX CONCURRENTLY), and this finds them there.
+ALTER TABLE events_inbox ADD COLUMN IF NOT EXISTS record_time TIMESTAMP WITH TIME ZONE;
+CREATE INDEX IF NOT EXISTS events_inbox_record_time ON events_inbox (handler_id, record_time);
+
+-- Republished outbox events are pending again: the age of the backlog counts from then.
+ALTER TABLE events_outbox ADD COLUMN republished_at TIMESTAMP WITH TIME ZONE;
 
 -- A replay request is stored once; whichever instance holds a partition of the handler applies
 -- it there and records the window it replays, so that it is applied once per partition.
