@@ -22,7 +22,7 @@ import dev.events.jdbc.OldestRows;
 
 /**
  * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source,
- * with each entry's record time (indexed per handler) for replays that forget a range.
+ * with each entry's record time (indexed) for replays that forget a range.
  * On PostgreSQL all events of a call go in one statement that returns the rows it inserted;
  * elsewhere each event is inserted on its own and its update count read. Rows written before the
  * source was part of the key have an empty source and still mark their event id as handled.
