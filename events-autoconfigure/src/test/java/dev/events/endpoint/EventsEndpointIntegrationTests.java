@@ -13,8 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +21,7 @@ import org.springframework.web.client.RestClient;
 import dev.events.consume.EventHandler;
 import dev.events.publish.EventPublisher;
 import dev.events.support.AfterCommit;
+import dev.events.support.EventsEndpointClient;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.type.DomainEvent;
@@ -54,16 +53,11 @@ class EventsEndpointIntegrationTests {
 
 	@Autowired
 	EventPublisher publisher;
-
-	RestClient http;
+	EventsEndpointClient http;
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.builder()
-			.baseUrl("http://localhost:" + this.managementPort + "/actuator/events")
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
+		this.http = new EventsEndpointClient(this.managementPort);
 	}
 
 	@Test
@@ -116,7 +110,7 @@ class EventsEndpointIntegrationTests {
 		Number headId = (Number) listed.get(0).get("id");
 		assertThat(get("/dead-letters/" + headId, Map.class)).containsEntry("cause",
 				"java.lang.IllegalStateException: Failing on t-dead:1, on purpose");
-		assertThat(this.http.get().uri("/dead-letters/999999").retrieve().toBodilessEntity().getStatusCode())
+		assertThat(this.http.status("/dead-letters/999999"))
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventsHealthStatus()).isEqualTo(
 				"DEGRADED"));
@@ -168,22 +162,17 @@ class EventsEndpointIntegrationTests {
 		assertThat(post("/dead-letters/retry", Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(post("/dead-letters/explode", Map.of("id", 1)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(post("/elsewhere/retry", Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(this.http.get().uri("/elsewhere").retrieve().toBodilessEntity().getStatusCode())
+		assertThat(this.http.status("/elsewhere"))
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	private <T> T get(String path, Class<T> type) {
-		return this.http.get().uri(path).retrieve().body(type);
+		return this.http.get(path, type);
 	}
 
 	@SuppressWarnings("rawtypes")
 	private ResponseEntity<Map> post(String path, Map<String, ?> body) {
-		return this.http.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(Map.class);
+		return this.http.post(path, body);
 	}
 
 	@SuppressWarnings("unchecked")

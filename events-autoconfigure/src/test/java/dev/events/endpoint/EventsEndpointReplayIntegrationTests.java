@@ -21,16 +21,15 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import dev.events.consume.EventHandler;
 import dev.events.publish.EventPublisher;
 import dev.events.support.AfterCommit;
+import dev.events.support.EventsEndpointClient;
 import dev.events.support.Instances;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
@@ -70,8 +69,7 @@ class EventsEndpointReplayIntegrationTests {
 	KafkaListenerEndpointRegistry listeners;
 
 	ConfigurableApplicationContext other;
-
-	RestClient http;
+	EventsEndpointClient http;
 
 	@BeforeEach
 	void startTheOtherInstance() {
@@ -80,7 +78,7 @@ class EventsEndpointReplayIntegrationTests {
 					"events.handlers.retry.max-attempts=1", "events.outbox.relay.instance-id=instance-b")
 			.run();
 		awaitOnePartitionEach();
-		this.http = RestClient.create("http://localhost:" + this.managementPort + "/actuator/events");
+		this.http = new EventsEndpointClient(this.managementPort);
 	}
 
 	private void awaitOnePartitionEach() {
@@ -251,19 +249,12 @@ class EventsEndpointReplayIntegrationTests {
 	}
 
 	private <T> T get(String path, Class<T> type) {
-		return this.http.get().uri(path).retrieve().body(type);
+		return this.http.get(path, type);
 	}
 
 	@SuppressWarnings("rawtypes")
 	private ResponseEntity<Map> post(String path, Map<String, Object> body) {
-		return this.http.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.onStatus((status) -> true, (request, response) -> {
-			})
-			.toEntity(Map.class);
+		return this.http.post(path, body);
 	}
 
 	static class Ledger {

@@ -17,18 +17,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import dev.events.consume.EventHandler;
 import dev.events.outbox.OutboxRelay;
 import dev.events.publish.EventPublisher;
 import dev.events.support.AfterCommit;
+import dev.events.support.EventsEndpointClient;
 import dev.events.support.TestApplication;
 import dev.events.test.EmbeddedServices;
 import dev.events.test.TopicReader;
@@ -77,7 +76,7 @@ class EventsEndpointRepublishIntegrationTests {
 	@Test
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	void republishSendsTheRetainedEventsOfTheRangeAndTypeAgainWithTheirIds() throws Exception {
-		RestClient http = RestClient.create("http://localhost:" + this.managementPort + "/actuator/events");
+		EventsEndpointClient http = new EventsEndpointClient(this.managementPort);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.listeners.getListenerContainers())
 				.allSatisfy((container) -> assertThat(container.getAssignedPartitions()).isNotEmpty()));
@@ -100,7 +99,7 @@ class EventsEndpointRepublishIntegrationTests {
 				to.minus(AN_HOUR).toString(), "type", "dev.events.test.Filed"));
 
 		assertThat(republished.getBody()).containsEntry("republished", 3);
-		Map<String, Object> outbox = (Map<String, Object>) http.get().retrieve().body(Map.class).get("outbox");
+		Map<String, Object> outbox = (Map<String, Object>) http.get("", Map.class).get("outbox");
 		assertThat(outbox).containsEntry("pending", 3);
 		assertThat(Duration.parse((String) outbox.get("oldestPendingAge")))
 			.as("the backlog's age counts republished events from their republishing")
@@ -127,15 +126,8 @@ class EventsEndpointRepublishIntegrationTests {
 	}
 
 	@SuppressWarnings("rawtypes")
-	private static ResponseEntity<Map> post(RestClient http, Map<String, Object> body) {
-		return http.post()
-			.uri("/outbox/republish")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.onStatus((status) -> true, (request, response) -> {
-			})
-			.toEntity(Map.class);
+	private static ResponseEntity<Map> post(EventsEndpointClient http, Map<String, Object> body) {
+		return http.post("/outbox/republish", body);
 	}
 
 	static class Archive {
