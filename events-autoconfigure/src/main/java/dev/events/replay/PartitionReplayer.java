@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,8 @@ import dev.events.consume.HandlerReplays;
  * and records the window as done. A partition replays one window at a time; later
  * requests wait for it. A partition assigned with a window under way, after a rebalance or a
  * crash, replays it again from its start: the inbox skips what was handled on the first pass.
+ * Should the database hold several under way for one partition (a request started there while
+ * reading those under way had failed), it replays the oldest.
  */
 public class PartitionReplayer implements HandlerReplays {
 
@@ -84,9 +87,13 @@ public class PartitionReplayer implements HandlerReplays {
 		if (partitions.isEmpty()) {
 			return;
 		}
+		Set<TopicPartition> resumed = new HashSet<>();
 		for (ReplayWindow window : underWay(handlerId, partitions)) {
-			this.underWay.put(new HandlerPartition(handlerId, window.topicPartition()), new Replaying(window, consumer));
 			this.recorded.add(new RequestPartition(window.replayId(), window.topicPartition()));
+			if (!resumed.add(window.topicPartition())) {
+				continue;
+			}
+			this.underWay.put(new HandlerPartition(handlerId, window.topicPartition()), new Replaying(window, consumer));
 			consumer.seek(window.topicPartition(), window.startOffset());
 			logger.info("Handler '%s' replays %s from offset %d again: the replay was under way when the "
 				.formatted(handlerId, window.topicPartition(), window.startOffset()) + "partition was assigned here");
