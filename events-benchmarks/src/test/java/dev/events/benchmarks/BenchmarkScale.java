@@ -14,7 +14,7 @@ import java.util.Locale;
  * JIT compiler still works for half a minute after the start at 1,000 events/s, and what is
  * measured is the service running, not starting
  * @param backlog pending events of the drain run
- * @param handled measured events of a run that times a consumer
+ * @param handled measured events of a run on Kafka alone (sending or consuming), and its warm-up
  * @param inboxBacklog inbox rows the cleanup deletes while a run is measured
  * @param repetitions runs of each workload
  * @param writesReport whether the results are written to {@code docs/benchmarks.md}

@@ -262,7 +262,8 @@ final class BenchmarksReport {
 				`@KafkaListener`, and >= 60,000 events/s)
 
 				%,d events waiting on the topic (6 partitions, 1,000 keys), as the starter sends them, worked off \
-				by one consumer (the default concurrency of both) after %,d of warm-up: from its resumption to its \
+				by one consumer (the default concurrency of both) after %,d of warm-up (these runs last seconds: \
+				measured after a short warm-up, they measure the JIT compiler at work): from its resumption to its \
 				last event. The raw listener, on Boot's own container factory, decodes each CloudEvent (its id \
 				from the header, its JSON data into the event) and writes nothing; the handler's own body is as \
 				empty, so the difference is the starter's: the inbox row, the transaction, retries and dead \
@@ -283,7 +284,7 @@ final class BenchmarksReport {
 				## Publishing without an outbox (target 5: >= 0.9 of a raw `KafkaTemplate`)
 
 				%,d events sent by 8 threads as fast as they go, each thread the events of its own keys, after \
-				%,d of warm-up: with `events.outbox.enabled=false`, `EventPublisher.publish` builds the CloudEvent \
+				%,d of warm-up (as many as are measured, for the same reason): with `events.outbox.enabled=false`, `EventPublisher.publish` builds the CloudEvent \
 				and sends it; the raw `KafkaTemplate` sends the same records, built beforehand, with the same \
 				producer. From the first send to the arrival of the last event at a plain `KafkaConsumer`. CPU per \
 				event, in microseconds.
