@@ -284,10 +284,11 @@ final class BenchmarksReport {
 				## Publishing without an outbox (target 5: >= 0.9 of a raw `KafkaTemplate`)
 
 				%,d events sent by 8 threads as fast as they go, each thread the events of its own keys, after \
-				%,d of warm-up (as many as are measured, for the same reason): with `events.outbox.enabled=false`, `EventPublisher.publish` builds the CloudEvent \
-				and sends it; the raw `KafkaTemplate` sends the same records, built beforehand, with the same \
-				producer. From the first send to the arrival of the last event at a plain `KafkaConsumer`. CPU per \
-				event, in microseconds.
+				%,d of warm-up (as many as are measured, for the same reason): with \
+				`events.outbox.enabled=false`, `EventPublisher.publish` builds the CloudEvent and sends it; the \
+				raw `KafkaTemplate` sends the same records, built beforehand, with the same producer. From the \
+				first send to the arrival of the last event at a plain `KafkaConsumer`. CPU per event, in \
+				microseconds.
 
 				| | events per second | ratio to the raw template | CPU: service | CPU: broker | CPU: PostgreSQL |
 				|---|---|---|---|---|---|
