@@ -47,9 +47,11 @@ import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.consume.HandlerReplays;
 import dev.events.consume.HandlerSettings;
 import dev.events.consume.SequencedDeadLetters;
+import dev.events.consume.TraceResumer;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsDatabase;
 import dev.events.jdbc.TransactionManagerResolver;
+import dev.events.publish.TraceparentProvider;
 import dev.events.type.EventTypeRegistry;
 
 /**
@@ -155,15 +157,17 @@ public final class EventsHandlerAutoConfiguration {
 			Environment environment, HandlerErrorHandlerFactory errorHandlers,
 			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<EventHandlingObservationConvention> observationConvention,
-			ObjectProvider<SequencedDeadLetters> deadLetterStore, ObjectProvider<HandlerReplays> replays,
+			ObjectProvider<TraceparentProvider> traceparent, ObjectProvider<SequencedDeadLetters> deadLetterStore,
+			ObjectProvider<HandlerReplays> replays,
 			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
 		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
 				properties.getTenancy().isRequired(), handlers.getUnknownTypes(),
 				environment.getProperty("spring.application.name", "application"),
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
+				containerFactory.getContainerProperties().isObservationEnabled(),
 				EventsObservability.observationRegistry(observationRegistry), observationConvention.getIfUnique(),
-				EventsObservability.meterRegistry(meterRegistry),
+				traceResumer(traceparent.getIfAvailable()), EventsObservability.meterRegistry(meterRegistry),
 				deadLetterDestination(handlers.getDeadLetters().getDestination(), deadLetterStore.getIfAvailable()));
 		InboxStore inboxStore = inbox.getIfAvailable();
 		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,
@@ -171,6 +175,14 @@ public final class EventsHandlerAutoConfiguration {
 						beanFactory.getBeansOfType(PlatformTransactionManager.class),
 						properties.getJdbc().getTransactionManager()),
 				containerFactory, errorHandlers, replays.getIfAvailable());
+	}
+
+	/**
+	 * Handlers without an observation resume the trace each event carries through the provider
+	 * that stores it with published events, so what they publish continues it.
+	 */
+	private static @Nullable TraceResumer traceResumer(@Nullable TraceparentProvider provider) {
+		return (provider != null) ? (traceparent) -> provider.resume(traceparent)::close : null;
 	}
 
 	/**

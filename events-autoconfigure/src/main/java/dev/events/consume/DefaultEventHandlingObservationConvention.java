@@ -42,6 +42,14 @@ public class DefaultEventHandlingObservationConvention implements EventHandlingO
 		return this.lowCardinality.computeIfAbsent(values, LowCardinality::keyValues);
 	}
 
+	/**
+	 * Return the default low-cardinality tags of an invocation, which the timer of a handler
+	 * without an observation carries too.
+	 */
+	static KeyValues lowCardinalityKeyValues(String handlerId, String eventType, String topic, String outcome) {
+		return new LowCardinality(handlerId, eventType, topic, outcome).keyValues();
+	}
+
 	@Override
 	public KeyValues getHighCardinalityKeyValues(EventHandlingContext context) {
 		ConsumerRecord<?, ?> record = context.getEvent().record();

@@ -129,7 +129,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		endpoint.setBatchListener(true);
 		EventHandlerListener listener = new EventHandlerListener(handler, this.decoder, this.inbox,
 				this.errorHandlers.sequencesOf(handler), this.errorHandlers.failedRecords(), this.replays,
-				this.transactions, this.settings.observations(), this.settings.observationConvention(), this.settings.meterRegistry());
+				this.transactions, observations(handler.id()), this.settings.meterRegistry());
 		this.handlers.register(handler.id(), listener);
 		endpoint.setBean(listener);
 		endpoint.setMethod(EventHandlerListener.ON_BATCH);
@@ -159,6 +159,14 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		if (properties.getIdleEventInterval() == null) {
 			properties.setIdleEventInterval(replays.idleCheckInterval().toMillis());
 		}
+	}
+
+	private HandlingObservations observations(String handlerId) {
+		if (this.settings.observationEnabled()) {
+			return HandlingObservations.observed(handlerId, this.settings.observations(),
+					this.settings.observationConvention());
+		}
+		return HandlingObservations.timed(handlerId, this.settings.meterRegistry(), this.settings.traces());
 	}
 
 }

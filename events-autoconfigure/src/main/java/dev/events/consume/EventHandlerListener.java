@@ -10,8 +10,6 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -56,9 +54,7 @@ final class EventHandlerListener {
 
 	private final TransactionOperations transactions;
 
-	private final ObservationRegistry observations;
-
-	private final @Nullable EventHandlingObservationConvention observationConvention;
+	private final HandlingObservations observations;
 
 	private final Counter duplicates;
 
@@ -70,8 +66,7 @@ final class EventHandlerListener {
 
 	EventHandlerListener(EventHandlerMethod handler, EventDecoder decoder, @Nullable InboxStore inbox,
 			@Nullable SequencedDeadLetters sequences, FailedRecords failedRecords, @Nullable HandlerReplays replays,
-			TransactionOperations transactions, ObservationRegistry observations,
-			@Nullable EventHandlingObservationConvention observationConvention, MeterRegistry meterRegistry) {
+			TransactionOperations transactions, HandlingObservations observations, MeterRegistry meterRegistry) {
 		this.handler = handler;
 		this.replays = replays;
 		this.decoder = decoder;
@@ -80,7 +75,6 @@ final class EventHandlerListener {
 		this.failedRecords = failedRecords;
 		this.transactions = transactions;
 		this.observations = observations;
-		this.observationConvention = observationConvention;
 		this.duplicates = Counter.builder("events.handler.duplicates")
 			.description("Redelivered events a handler skipped because its inbox had them")
 			.tag("handler", handler.id())
@@ -273,10 +267,9 @@ final class EventHandlerListener {
 	}
 
 	private void invoke(ReceivedEvent event, int index) {
-		HandlingObservation observation = HandlingObservation.start(this.handler.id(), event, this.observations,
-				this.observationConvention);
+		HandlingObservation observation = this.observations.start(event);
 		try (EventContextHolder.Scope scope = EventContextHolder.open(event.context());
-				Observation.Scope observed = observation.openScope()) {
+				HandlingObservation.Scope observed = observation.openScope()) {
 			this.handler.invoke(event, this.decoder.payload(event));
 			observation.succeeded();
 		}

@@ -66,7 +66,7 @@ public final class EventHandlingContext extends ReceiverContext<EventHandlingCon
 	 */
 	public record HandledEvent(ConsumerRecord<?, ?> record, CloudEvent cloudEvent) {
 
-		private @Nullable String propagationField(String key) {
+		@Nullable String propagationField(String key) {
 			Header header = this.record.headers().lastHeader(key);
 			if (header != null && header.value() != null) {
 				return new String(header.value(), StandardCharsets.UTF_8);

@@ -20,15 +20,21 @@ import dev.events.type.EventTypeRegistry;
  * @param applicationName the prefix of default handler ids
  * @param concurrency the default number of consumer threads per handler
  * @param maxAttempts the default delivery attempts before the dead-letter topic
- * @param observations observes each handler invocation (timer, trace)
+ * @param observationEnabled whether each handler invocation is an {@code events.handle}
+ * observation (timer, trace), as the handler containers' listener observation is
+ * ({@code spring.kafka.listener.observation-enabled}), or only timed
+ * @param observations observes each handler invocation where {@code observationEnabled}
  * @param observationConvention names and tags those observations, or {@code null} for the
  * registry's or the default convention
+ * @param traces makes the trace of each event current while its handler runs where no observation
+ * does, or {@code null} without tracing
  * @param meterRegistry where duplicates are counted
  * @param deadLetters where dead letters go by default, never {@link DeadLetterDestination#DEFAULT}
  */
 public record HandlerSettings(EventTypeRegistry registry, CloudEventRecordMapper mapper, JsonMapper jsonMapper,
 		boolean tenantRequired, UnknownTypePolicy unknownTypes, String applicationName, int concurrency, int maxAttempts,
-		ObservationRegistry observations, @Nullable EventHandlingObservationConvention observationConvention,
+		boolean observationEnabled, ObservationRegistry observations,
+		@Nullable EventHandlingObservationConvention observationConvention, @Nullable TraceResumer traces,
 		MeterRegistry meterRegistry, DeadLetterDestination deadLetters) {
 
 }

@@ -1,54 +1,47 @@
 package dev.events.consume;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
-
 /**
- * The {@code events.handle} observation around one handler invocation. With metrics it is a
- * timer by handler, event type and outcome; with tracing it is a consumer span that continues
- * the trace the record carries ({@link EventHandlingContext}). spring-kafka's own listener
- * observation does not wrap the invocation of a batch listener, which handlers are, so this one
- * does, per record.
+ * What measures one handler invocation, started by {@link HandlingObservations}.
  */
-final class HandlingObservation {
+interface HandlingObservation {
 
-	private static final EventHandlingObservationConvention DEFAULT_CONVENTION =
-			new DefaultEventHandlingObservationConvention();
+	/**
+	 * Make the invocation's trace current on this thread until the scope is closed.
+	 * @return the scope to close
+	 */
+	Scope openScope();
 
-	private final Observation observation;
+	/**
+	 * Record that the handler returned.
+	 */
+	void succeeded();
 
-	private final EventHandlingContext context;
+	/**
+	 * Record that the handler threw.
+	 * @param failure what it threw
+	 */
+	void failed(Exception failure);
 
-	private HandlingObservation(Observation observation, EventHandlingContext context) {
-		this.observation = observation;
-		this.context = context;
-	}
+	/**
+	 * End the measurement.
+	 */
+	void stop();
 
-	static HandlingObservation start(String handlerId, ReceivedEvent event, ObservationRegistry registry,
-			@Nullable EventHandlingObservationConvention convention) {
-		EventHandlingContext context = new EventHandlingContext(handlerId,
-				new EventHandlingContext.HandledEvent(event.record(), event.cloudEvent()));
-		Observation observation = Observation.createNotStarted(convention, DEFAULT_CONVENTION, () -> context, registry)
-			.start();
-		return new HandlingObservation(observation, context);
-	}
+	/**
+	 * A trace made current, until closed.
+	 */
+	@FunctionalInterface
+	interface Scope extends AutoCloseable {
 
-	Observation.Scope openScope() {
-		return this.observation.openScope();
-	}
+		/**
+		 * A scope that changed nothing.
+		 */
+		Scope NONE = () -> {
+		};
 
-	void succeeded() {
-		this.context.setOutcome("success");
-	}
+		@Override
+		void close();
 
-	void failed(Exception failure) {
-		this.context.setOutcome("failure");
-		this.observation.error(failure);
-	}
-
-	void stop() {
-		this.observation.stop();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,8 @@ class EventHandlerListenerTests {
 				new JsonMapper(), false, UnknownTypePolicy.DEAD_LETTER);
 		return new EventHandlerListener(method, decoder, null, null,
 				new FailedRecords(new CloudEventRecordMapper(CloudEventsMode.BINARY), Clock.systemUTC()), null,
-				transactions, ObservationRegistry.NOOP, null, new SimpleMeterRegistry());
+				transactions, HandlingObservations.timed("items", new SimpleMeterRegistry(), null),
+				new SimpleMeterRegistry());
 	}
 
 	private static ConsumerRecord<byte[], byte[]> record(int offset, String name) {

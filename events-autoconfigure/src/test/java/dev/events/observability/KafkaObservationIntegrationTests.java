@@ -44,14 +44,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With {@code spring.kafka.template.observation-enabled}, as a Spring Boot user turns it on for
- * their own templates, the relay's sends are spring-kafka observations too: the producer span of
- * an event sent from the outbox is a child of the span it was published in, its context travels
- * in the record's {@code traceparent} header, and the handler's span continues from it. One
- * trace: publish, send, handle.
+ * With {@code spring.kafka.template.observation-enabled} and
+ * {@code spring.kafka.listener.observation-enabled}, as a Spring Boot user turns them on for their
+ * own templates and listeners, the relay's sends are spring-kafka observations and each handler
+ * invocation an {@code events.handle} observation: the producer span of an event sent from the
+ * outbox is a child of the span it was published in, its context travels in the record's
+ * {@code traceparent} header, and the handler's span continues from it. One trace: publish, send,
+ * handle.
  */
 @SpringBootTest(classes = { TestApplication.class, KafkaObservationIntegrationTests.Observability.class },
-		properties = { "events.topics.traced.partitions=1", "spring.kafka.template.observation-enabled=true" })
+		properties = { "events.topics.traced.partitions=1", "spring.kafka.template.observation-enabled=true",
+				"spring.kafka.listener.observation-enabled=true" })
 @DirtiesContext
 class KafkaObservationIntegrationTests {
 

@@ -41,7 +41,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every metric moves when its event happens, and a trace started where an event is published
  * continues where it is handled (Micrometer Observation with the Brave bridge, W3C
- * propagation).
+ * propagation). Boot's listener observation is off here, its default: handlers are timed, not
+ * observed, and run in the trace their event carries ({@link KafkaObservationIntegrationTests}
+ * has them observed).
  */
 @SpringBootTest(classes = { TestApplication.class, ObservabilityIntegrationTests.Observability.class },
 		properties = { "events.topics.observed.partitions=1", "events.topics.observed.dead-letter=true",
@@ -94,7 +96,9 @@ class ObservabilityIntegrationTests {
 				.tags("handler", "observed-handler", "event.type", "dev.events.test.Observed", "outcome", "success")
 				.timer()
 				.count()).isGreaterThanOrEqualTo(2);
-			assertThat(this.meters.get("events.handle").tags("handler", "observed-handler", "outcome", "failure")
+			assertThat(this.meters.get("events.handle")
+				.tags("handler", "observed-handler", "outcome", "failure", "error", "IllegalStateException",
+						"messaging.source.name", "observed")
 				.timer()
 				.count()).isGreaterThanOrEqualTo(1);
 			assertThat(counter("events.handler.duplicates", "handler", "observed-handler")).isEqualTo(1);
@@ -108,7 +112,7 @@ class ObservabilityIntegrationTests {
 	}
 
 	@Test
-	void traceOfThePublisherContinuesInTheHandler() {
+	void handlerRunsInTheTraceOfThePublisher() {
 		Span span = this.tracer.nextSpan().name("place order").start();
 		String eventId;
 		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
@@ -120,7 +124,11 @@ class ObservabilityIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.observed.handlerTraces.containsKey(eventId));
 		String[] handlerTrace = this.observed.handlerTraces.get(eventId);
 		assertThat(handlerTrace[0]).isEqualTo(span.context().traceId());
-		assertThat(handlerTrace[1]).as("the handler runs in a span of its own").isNotEqualTo(span.context().spanId());
+		assertThat(handlerTrace[1]).as("without an observation of its own, in the publisher's span")
+			.isEqualTo(span.context().spanId());
+		assertThat(this.meters.find("events.handle.active").longTaskTimer())
+			.as("timed without an observation: no long task timer per invocation")
+			.isNull();
 	}
 
 	private double counter(String name, String... tags) {

@@ -1,0 +1,57 @@
+package dev.events.consume;
+
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One handler invocation timed without an observation: the {@code events.handle} timer, and the
+ * trace the event carries made current while the handler runs.
+ */
+final class TimedHandling implements HandlingObservation {
+
+	private static final String TRACEPARENT = "traceparent";
+
+	private final HandlingTimers timers;
+
+	private final ReceivedEvent event;
+
+	private final @Nullable TraceResumer traces;
+
+	private final long start = System.nanoTime();
+
+	private @Nullable Exception failure;
+
+	TimedHandling(HandlingTimers timers, ReceivedEvent event, @Nullable TraceResumer traces) {
+		this.timers = timers;
+		this.event = event;
+		this.traces = traces;
+	}
+
+	@Override
+	public Scope openScope() {
+		if (this.traces == null) {
+			return Scope.NONE;
+		}
+		String traceparent = new EventHandlingContext.HandledEvent(this.event.record(), this.event.cloudEvent())
+			.propagationField(TRACEPARENT);
+		return this.traces.resume(traceparent)::close;
+	}
+
+	@Override
+	public void succeeded() {
+		this.failure = null;
+	}
+
+	@Override
+	public void failed(Exception failure) {
+		this.failure = failure;
+	}
+
+	@Override
+	public void stop() {
+		this.timers.timer(this.event.cloudEvent().getType(), this.event.record().topic(), this.failure)
+			.record(System.nanoTime() - this.start, TimeUnit.NANOSECONDS);
+	}
+
+}

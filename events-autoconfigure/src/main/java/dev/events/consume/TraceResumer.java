@@ -1,0 +1,30 @@
+package dev.events.consume;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes the trace an event carries current while its handler runs, where no {@code events.handle}
+ * observation does: what the handler publishes then continues that trace.
+ */
+@FunctionalInterface
+public interface TraceResumer {
+
+	/**
+	 * Make the trace a {@code traceparent} names current on this thread until the scope is closed.
+	 * @param traceparent the W3C trace context the event carries, or {@code null}
+	 * @return the scope to close
+	 */
+	Scope resume(@Nullable String traceparent);
+
+	/**
+	 * A resumed trace, current until closed.
+	 */
+	@FunctionalInterface
+	interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}
