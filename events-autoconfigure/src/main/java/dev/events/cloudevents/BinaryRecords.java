@@ -58,7 +58,7 @@ final class BinaryRecords {
 		add(headers, SOURCE_HEADER, event.source().toString());
 		add(headers, TYPE_HEADER, event.type());
 		add(headers, CONTENT_TYPE_HEADER, event.dataContentType());
-		add(headers, TIME_HEADER, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()));
+		headers.add(TIME_HEADER, Timestamps.format(event.time()));
 		if (event.key() != null) {
 			add(headers, SUBJECT_HEADER, event.key());
 			add(headers, PARTITION_KEY_HEADER, event.key());

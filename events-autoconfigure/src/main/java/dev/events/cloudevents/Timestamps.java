@@ -1,5 +1,6 @@
 package dev.events.cloudevents;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,16 +9,22 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses CloudEvents times (RFC 3339). The shape every CloudEvents writer uses,
- * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM|-HH:MM)}, is read digit by digit; anything else
- * goes to {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, so the result is always what
- * {@link OffsetDateTime#parse(CharSequence)} returns.
+ * Parses and formats CloudEvents times (RFC 3339). The shape every CloudEvents writer uses,
+ * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM|-HH:MM)}, is read and written digit by digit;
+ * anything else goes to {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, so the result is always
+ * what {@link OffsetDateTime#parse(CharSequence)} returns and what that formatter writes.
  */
 final class Timestamps {
 
 	private static final int SECONDS_END = 19;
 
 	private static final int MAX_FRACTION_DIGITS = 9;
+
+	private static final int MAX_YEAR = 9999;
+
+	private static final int SECONDS_PER_MINUTE = 60;
+
+	private static final int SECONDS_PER_HOUR = 3600;
 
 	private Timestamps() {
 	}
@@ -31,6 +38,66 @@ final class Timestamps {
 	static OffsetDateTime parse(String text) {
 		OffsetDateTime parsed = parseUsualShape(text);
 		return (parsed != null) ? parsed : OffsetDateTime.parse(text);
+	}
+
+	/**
+	 * Format a time as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does, in ASCII.
+	 * @param time the time
+	 * @return its text's bytes
+	 */
+	static byte[] format(OffsetDateTime time) {
+		int offsetSeconds = time.getOffset().getTotalSeconds();
+		if (time.getYear() < 0 || time.getYear() > MAX_YEAR || offsetSeconds % SECONDS_PER_MINUTE != 0) {
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time).getBytes(StandardCharsets.US_ASCII);
+		}
+		int nanos = time.getNano();
+		int fractionDigits = MAX_FRACTION_DIGITS;
+		while (nanos != 0 && nanos % 10 == 0) {
+			nanos /= 10;
+			fractionDigits--;
+		}
+		int fractionLength = (nanos != 0) ? fractionDigits + 1 : 0;
+		int offsetLength = (offsetSeconds != 0) ? 6 : 1;
+		byte[] text = new byte[SECONDS_END + fractionLength + offsetLength];
+		write(text, 0, 4, time.getYear());
+		text[4] = '-';
+		write(text, 5, 2, time.getMonthValue());
+		text[7] = '-';
+		write(text, 8, 2, time.getDayOfMonth());
+		text[10] = 'T';
+		write(text, 11, 2, time.getHour());
+		text[13] = ':';
+		write(text, 14, 2, time.getMinute());
+		text[16] = ':';
+		write(text, 17, 2, time.getSecond());
+		int position = SECONDS_END;
+		if (nanos != 0) {
+			text[position] = '.';
+			write(text, position + 1, fractionDigits, nanos);
+			position += fractionLength;
+		}
+		if (offsetSeconds == 0) {
+			text[position] = 'Z';
+		}
+		else {
+			int absolute = Math.abs(offsetSeconds);
+			text[position] = (byte) ((offsetSeconds < 0) ? '-' : '+');
+			write(text, position + 1, 2, absolute / SECONDS_PER_HOUR);
+			text[position + 3] = ':';
+			write(text, position + 4, 2, (absolute % SECONDS_PER_HOUR) / SECONDS_PER_MINUTE);
+		}
+		return text;
+	}
+
+	/**
+	 * Write a number as the given count of decimal digits, zero-padded.
+	 */
+	private static void write(byte[] text, int from, int count, int value) {
+		int remaining = value;
+		for (int i = from + count - 1; i >= from; i--) {
+			text[i] = (byte) ('0' + remaining % 10);
+			remaining /= 10;
+		}
 	}
 
 	private static @Nullable OffsetDateTime parseUsualShape(String text) {
