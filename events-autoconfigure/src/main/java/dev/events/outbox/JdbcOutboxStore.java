@@ -70,7 +70,7 @@ public class JdbcOutboxStore implements OutboxStore {
 			    o.event_time, o.tenant_id, o.actor_id, o.correlation_id, o.causation_id, o.traceparent,
 			    o.data_content_type, o.data
 			FROM events_outbox o
-			WHERE o.sent_at IS NULL AND o.parked_at IS NULL
+			WHERE o.sent_at IS NULL AND o.parked_at IS NULL AND o.seq > :after
 			    AND %1$s IN (:shards)
 			    AND %2$s
 			    AND NOT EXISTS (SELECT 1 FROM events_outbox p
@@ -258,11 +258,12 @@ public class JdbcOutboxStore implements OutboxStore {
 	}
 
 	@Override
-	public List<OutboxEntry> findPending(LeasedShards leased, int limit) {
+	public List<OutboxEntry> findPending(LeasedShards leased, long after, int limit) {
 		if (leased.shards().isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc.sql(this.selectPending)
+			.param("after", after)
 			.param("shards", leased.shards())
 			.param("owner", leased.owner())
 			.param("shardCount", leased.shardCount())

@@ -30,9 +30,12 @@ import dev.events.publish.EventSender;
 /**
  * Drains the outbox to Kafka. One thread per instance reads pending events of the shards this
  * instance leases, in sequence order, sends them asynchronously as one batch, waits for the
- * broker's acknowledgements and then records the outcome. A second thread renews the leases and
- * rebalances them at a fixed interval, however long a round takes; shards with sends in flight
- * are never given up before those sends are done.
+ * broker's acknowledgements and then records the outcome. When a batch is full (a backlog), the
+ * next one is read while the broker acknowledges it, and sent once every event of it is
+ * delivered, unless an event committed since with an earlier sequence comes first (then the next
+ * batch is read again): the database works while the broker does. A second thread renews the
+ * leases and rebalances them at a fixed interval, however long a round takes; shards with sends
+ * in flight are never given up before those sends are done.
  * <p>
  * A failed send holds its shard back with exponential backoff and leaves the event pending.
  * Failures that waiting may fix (the broker is unreachable, the topic does not exist yet, too
@@ -81,6 +84,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private volatile Set<Integer> shardsInFlight = Set.of();
 
+	private @Nullable Claim prefetched;
+
 	private Instant cleanedUpAt;
 
 	/**
@@ -128,6 +133,7 @@ public class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		this.prefetched = null;
 		ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread keeperThread = new Thread(task, "events-outbox-leases");
 			keeperThread.setDaemon(true);
@@ -226,32 +232,72 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Send one batch of pending events of this instance's shards.
+	 * Send one batch of pending events of this instance's shards: the one read while the last
+	 * was sent, if it still comes first, else one read now. A full batch has the next one read
+	 * while it is sent.
 	 * @return the number of events read
 	 */
 	int relayOnce() {
 		Instant now = this.clock.instant();
 		cleanUpIfDue(now);
-		LeasedShards claim;
-		List<OutboxEntry> batch;
-		synchronized (this.claimLock) {
-			LeasedShards current = this.leased;
-			if (current == null) {
-				return 0;
-			}
-			claim = current.only(this.backoff.available(current.shards(), now));
-			batch = this.store.findPending(claim, this.settings.batchSize());
-			this.shardsInFlight = batch.stream().map(OutboxEntry::shard).collect(Collectors.toUnmodifiableSet());
+		Claim current = prefetchedOrClaim(now);
+		if (current == null) {
+			this.shardsInFlight = Set.of();
+			return 0;
 		}
 		try {
-			if (!batch.isEmpty()) {
-				send(claim, batch);
+			RelayRound round = RelayRound.send(current.entries(), this.sender);
+			Claim next = (current.entries().size() == this.settings.batchSize())
+					? claim(now, current.lastSequence(), this.settings.batchSize(), current.shards()) : null;
+			if (complete(current, round.await())) {
+				this.prefetched = next;
 			}
 		}
 		finally {
-			this.shardsInFlight = Set.of();
+			this.shardsInFlight = (this.prefetched != null) ? this.prefetched.shards() : Set.of();
 		}
-		return batch.size();
+		return current.entries().size();
+	}
+
+	/**
+	 * Return the batch read while the last one was sent if no event that belongs before it has
+	 * become pending since (committed late, with an earlier sequence: the events of its key
+	 * published after it may be in that batch), else a batch read now.
+	 */
+	private @Nullable Claim prefetchedOrClaim(Instant now) {
+		Claim next = this.prefetched;
+		this.prefetched = null;
+		if (next != null) {
+			Claim first = claim(now, Long.MIN_VALUE, 1, next.shards());
+			if (first != null && first.entries().get(0).sequence() == next.entries().get(0).sequence()) {
+				return next;
+			}
+		}
+		return claim(now, Long.MIN_VALUE, this.settings.batchSize(), Set.of());
+	}
+
+	/**
+	 * Read pending events of the shards leased and not backing off, and count their shards in
+	 * flight beside the given ones, so the leases keep them.
+	 * @return the events read, or {@code null} if there are none
+	 */
+	private @Nullable Claim claim(Instant now, long after, int limit, Set<Integer> alsoInFlight) {
+		synchronized (this.claimLock) {
+			LeasedShards current = this.leased;
+			if (current == null) {
+				return null;
+			}
+			LeasedShards available = current.only(this.backoff.available(current.shards(), now));
+			List<OutboxEntry> entries = this.store.findPending(available, after, limit);
+			if (entries.isEmpty()) {
+				return null;
+			}
+			Claim claim = new Claim(available, entries);
+			Set<Integer> inFlight = new HashSet<>(alsoInFlight);
+			inFlight.addAll(claim.shards());
+			this.shardsInFlight = Set.copyOf(inFlight);
+			return claim;
+		}
 	}
 
 	private void cleanUpIfDue(Instant now) {
@@ -268,8 +314,12 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void send(LeasedShards claim, List<OutboxEntry> batch) {
-		RelayRound.Outcome outcome = RelayRound.send(batch, this.sender).await();
+	/**
+	 * Record what became of a batch's sends.
+	 * @return whether every event of the batch was delivered and recorded as sent
+	 */
+	private boolean complete(Claim batch, RelayRound.Outcome outcome) {
+		LeasedShards claim = batch.leased();
 		int marked = this.store.markSent(claim, outcome.delivered());
 		this.sent.increment(outcome.delivered().size());
 		if (marked < outcome.delivered().size()) {
@@ -287,6 +337,7 @@ public class OutboxRelay implements SmartLifecycle {
 		if (!outcome.failed().isEmpty()) {
 			recordFailures(claim, outcome.failed());
 		}
+		return marked == batch.entries().size();
 	}
 
 	private void recordFailures(LeasedShards claim, List<RelayRound.Failure> failures) {
@@ -346,6 +397,21 @@ public class OutboxRelay implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.running = false;
 		}
+	}
+
+	/**
+	 * Events read for one round, in sequence order, and the leases they were read under.
+	 */
+	private record Claim(LeasedShards leased, List<OutboxEntry> entries) {
+
+		long lastSequence() {
+			return this.entries.get(this.entries.size() - 1).sequence();
+		}
+
+		Set<Integer> shards() {
+			return this.entries.stream().map(OutboxEntry::shard).collect(Collectors.toUnmodifiableSet());
+		}
+
 	}
 
 }

@@ -32,7 +32,20 @@ public interface OutboxStore {
 	 * @param limit the maximum number of events
 	 * @return the events in sequence order, each with its shard
 	 */
-	List<OutboxEntry> findPending(LeasedShards leased, int limit);
+	default List<OutboxEntry> findPending(LeasedShards leased, int limit) {
+		return findPending(leased, Long.MIN_VALUE, limit);
+	}
+
+	/**
+	 * Return pending events of the given shards whose sequence comes after the given one, oldest
+	 * first, if the relay still leases them; events of a key behind a parked event of that key
+	 * are not returned.
+	 * @param leased the relay instance and the shards to read
+	 * @param after the sequence the events come after, {@link Long#MIN_VALUE} for all
+	 * @param limit the maximum number of events
+	 * @return the events in sequence order, each with its shard
+	 */
+	List<OutboxEntry> findPending(LeasedShards leased, long after, int limit);
 
 	/**
 	 * Record that the given events reached the broker, for those whose shard the relay still
