@@ -83,6 +83,7 @@ class BenchmarksTests {
 		runner.checked(Scenario.LISTENER, Service.EVENTS, Workload.kafka(scale, Workload.Mode.LISTENER));
 		String database = cluster.newDatabase();
 		double claimAndDelete = OutboxBacklog.claimAndDeleteRate(cluster.dataSource(database), scale.backlog());
+		System.out.printf(Locale.ROOT, "claim-and-delete-%d: %,.0f/s (PostgreSQL alone)%n", repetition, claimAndDelete);
 		cluster.dropDatabase(database);
 		return new Repetition(runs, claimAndDelete);
 	}
