@@ -109,6 +109,11 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 			logger.info("Event handlers run at least once: there is no DataSource for the inbox, so a redelivered "
 					+ "event is handled again");
 		}
+		if (!handlers.isEmpty() && !this.settings.observationEnabled()
+				&& this.settings.observationConvention() != null) {
+			logger.info("The EventHandlingObservationConvention applies to observed handler invocations only: with "
+					+ "spring.kafka.listener.observation-enabled off, events.handle is a timer with the default tags");
+		}
 		DefaultMessageHandlerMethodFactory methodFactory = new DefaultMessageHandlerMethodFactory();
 		if (this.beanFactory != null) {
 			methodFactory.setBeanFactory(this.beanFactory);
