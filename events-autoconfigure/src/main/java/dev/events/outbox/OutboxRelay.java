@@ -247,8 +247,7 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		try {
 			RelayRound round = RelayRound.send(current.entries(), this.sender);
-			Claim next = (current.entries().size() == this.settings.batchSize())
-					? claim(now, current.lastSequence(), this.settings.batchSize(), current.shards()) : null;
+			Claim next = (current.entries().size() == this.settings.batchSize()) ? readAhead(now, current) : null;
 			if (complete(current, round.await())) {
 				this.prefetched = next;
 			}
@@ -260,16 +259,32 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Return the batch read while the last one was sent if no event that belongs before it has
-	 * become pending since (committed late, with an earlier sequence: the events of its key
-	 * published after it may be in that batch), else a batch read now.
+	 * Read the batch after a full one while that one is sent. A failed read leaves the round to
+	 * finish as if there were none: the next batch is read after it.
+	 */
+	private @Nullable Claim readAhead(Instant now, Claim current) {
+		try {
+			return claim(now, current.lastSequence(), this.settings.batchSize(), current.shards());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Reading the next batch of outbox events ahead failed; it is read after this round", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Return the batch read while the last one was sent if it may still go first: its shards
+	 * are all still leased and not backing off, and no event that belongs before it has become
+	 * pending since (committed late, with an earlier sequence: the events of its key published
+	 * after it may be in that batch). Else return a batch read now.
 	 */
 	private @Nullable Claim prefetchedOrClaim(Instant now) {
 		Claim next = this.prefetched;
 		this.prefetched = null;
 		if (next != null) {
 			Claim first = claim(now, Long.MIN_VALUE, 1, next.shards());
-			if (first != null && first.entries().get(0).sequence() == next.entries().get(0).sequence()) {
+			if (first != null && first.leased().shards().containsAll(next.shards())
+					&& first.entries().get(0).sequence() == next.entries().get(0).sequence()) {
 				return next;
 			}
 		}
