@@ -17,6 +17,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class HandlingTimers {
 
+	static final String SUCCESS = "success";
+
+	static final String FAILURE = "failure";
+
+	/** The outcome of an invocation that neither returned nor threw an exception (an error). */
+	static final String UNKNOWN = "unknown";
+
 	private static final String NO_ERROR = "none";
 
 	private final String handlerId;
@@ -34,13 +41,14 @@ final class HandlingTimers {
 	 * Return the timer of an invocation.
 	 * @param eventType the CloudEvent type handled
 	 * @param topic the topic it came from
-	 * @param failure what the handler threw, or {@code null} if it returned
+	 * @param outcome {@link #SUCCESS}, {@link #FAILURE} or {@link #UNKNOWN}, as the observation's
+	 * {@code outcome} tag
+	 * @param failure the exception the handler threw, or {@code null}
 	 * @return the timer
 	 */
-	Timer timer(String eventType, String topic, @Nullable Exception failure) {
-		Key key = (failure != null) ? new Key(eventType, topic, "failure", failure.getClass().getSimpleName())
-				: new Key(eventType, topic, "success", NO_ERROR);
-		return this.timers.computeIfAbsent(key, this::register);
+	Timer timer(String eventType, String topic, String outcome, @Nullable Exception failure) {
+		String error = (failure != null) ? failure.getClass().getSimpleName() : NO_ERROR;
+		return this.timers.computeIfAbsent(new Key(eventType, topic, outcome, error), this::register);
 	}
 
 	private Timer register(Key key) {

@@ -20,6 +20,8 @@ final class TimedHandling implements HandlingObservation {
 
 	private final long start = System.nanoTime();
 
+	private String outcome = HandlingTimers.UNKNOWN;
+
 	private @Nullable Exception failure;
 
 	TimedHandling(HandlingTimers timers, ReceivedEvent event, @Nullable TraceResumer traces) {
@@ -40,17 +42,18 @@ final class TimedHandling implements HandlingObservation {
 
 	@Override
 	public void succeeded() {
-		this.failure = null;
+		this.outcome = HandlingTimers.SUCCESS;
 	}
 
 	@Override
 	public void failed(Exception failure) {
+		this.outcome = HandlingTimers.FAILURE;
 		this.failure = failure;
 	}
 
 	@Override
 	public void stop() {
-		this.timers.timer(this.event.cloudEvent().getType(), this.event.record().topic(), this.failure)
+		this.timers.timer(this.event.cloudEvent().getType(), this.event.record().topic(), this.outcome, this.failure)
 			.record(System.nanoTime() - this.start, TimeUnit.NANOSECONDS);
 	}
 
