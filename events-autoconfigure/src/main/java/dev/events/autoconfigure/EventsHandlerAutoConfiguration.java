@@ -165,7 +165,7 @@ public final class EventsHandlerAutoConfiguration {
 				properties.getTenancy().isRequired(), handlers.getUnknownTypes(),
 				environment.getProperty("spring.application.name", "application"),
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
-				containerFactory.getContainerProperties().isObservationEnabled(),
+				observesListeners(containerFactory),
 				EventsObservability.observationRegistry(observationRegistry), observationConvention.getIfUnique(),
 				traceResumer(traceparent.getIfAvailable()), EventsObservability.meterRegistry(meterRegistry),
 				deadLetterDestination(handlers.getDeadLetters().getDestination(), deadLetterStore.getIfAvailable()));
@@ -175,6 +175,16 @@ public final class EventsHandlerAutoConfiguration {
 						beanFactory.getBeansOfType(PlatformTransactionManager.class),
 						properties.getJdbc().getTransactionManager()),
 				containerFactory, errorHandlers, replays.getIfAvailable());
+	}
+
+	/**
+	 * Whether the handler containers observe their listeners, as Boot's
+	 * {@code spring.kafka.listener.observation-enabled} configures a factory: not for a factory
+	 * without container properties.
+	 */
+	private static boolean observesListeners(ConcurrentKafkaListenerContainerFactory<?, ?> containerFactory) {
+		ContainerProperties properties = containerFactory.getContainerProperties();
+		return properties != null && properties.isObservationEnabled();
 	}
 
 	/**
