@@ -11,22 +11,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * bits, so ids sort by creation time. Within one millisecond a counter in the random bits keeps
  * ids of this generator increasing.
  * <p>
- * The random bits come from a cryptographically strong generator, as the RFC recommends, one per
- * thread and read a few hundred bytes at a time: a shared {@link SecureRandom} serialises the
- * threads that publish on its lock.
+ * The random bits come from cryptographically strong generators, as the RFC recommends, read a
+ * few hundred bytes at a time from one of several stripes chosen by thread: one shared
+ * {@link SecureRandom} serialised the threads that publish on its lock, and a generator per thread
+ * would cost a new one per publish where each request runs on a thread of its own (virtual
+ * threads).
  */
 final class TimeOrderedUuidGenerator {
 
 	private static final int COUNTER_BITS = 12;
 
-	private static final ThreadLocal<RandomLongs> RANDOM = ThreadLocal.withInitial(RandomLongs::new);
-
 	private final Clock clock;
 
 	private final AtomicLong lastTimeAndCounter = new AtomicLong();
 
+	private final RandomLongs[] stripes;
+
 	TimeOrderedUuidGenerator(Clock clock) {
 		this.clock = clock;
+		this.stripes = new RandomLongs[Integer.highestOneBit(4 * Runtime.getRuntime().availableProcessors())];
+		for (int i = 0; i < this.stripes.length; i++) {
+			this.stripes[i] = new RandomLongs();
+		}
 	}
 
 	UUID next() {
@@ -35,12 +41,17 @@ final class TimeOrderedUuidGenerator {
 		long millis = timeAndCounter >>> COUNTER_BITS;
 		long counter = timeAndCounter & ((1L << COUNTER_BITS) - 1);
 		long mostSignificant = (millis << 16) | (0x7L << 12) | counter;
-		long leastSignificant = (RANDOM.get().next() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		long leastSignificant = (randomLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(mostSignificant, leastSignificant);
 	}
 
+	private long randomLong() {
+		long thread = Thread.currentThread().getId();
+		return this.stripes[(int) (thread ^ (thread >>> 16)) & (this.stripes.length - 1)].next();
+	}
+
 	/**
-	 * Random longs of one thread, read from its own strong generator in blocks.
+	 * Random longs read from a strong generator of their own in blocks.
 	 */
 	private static final class RandomLongs {
 
@@ -50,7 +61,7 @@ final class TimeOrderedUuidGenerator {
 
 		private final ByteBuffer block = ByteBuffer.allocate(BLOCK_BYTES).position(BLOCK_BYTES);
 
-		long next() {
+		synchronized long next() {
 			if (!this.block.hasRemaining()) {
 				this.random.nextBytes(this.block.array());
 				this.block.clear();
