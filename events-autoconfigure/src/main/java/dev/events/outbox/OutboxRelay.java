@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.PessimisticLockingFailureException;
 
 import dev.events.publish.EventSender;
 
@@ -49,6 +50,8 @@ import dev.events.publish.EventSender;
 public class OutboxRelay implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
+
+	private static final int MARK_SENT_ATTEMPTS = 3;
 
 	private final OutboxStore store;
 
@@ -335,7 +338,7 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	private boolean complete(Claim batch, RelayRound.Outcome outcome) {
 		LeasedShards claim = batch.leased();
-		int marked = this.store.markSent(claim, outcome.delivered());
+		int marked = markSent(claim, outcome.delivered());
 		this.sent.increment(outcome.delivered().size());
 		if (marked < outcome.delivered().size()) {
 			logger.info(("%d sent outbox events were not marked sent: this instance lost their shards, whose new "
@@ -353,6 +356,25 @@ public class OutboxRelay implements SmartLifecycle {
 			recordFailures(claim, outcome.failed());
 		}
 		return marked == batch.entries().size();
+	}
+
+	/**
+	 * Record events as sent, again when the database picked the statement as a deadlock's loser
+	 * (MariaDB, with other instances' statements): it rolled back, and giving up here would have
+	 * the whole batch sent again.
+	 */
+	private int markSent(LeasedShards claim, List<OutboxEntry> delivered) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.store.markSent(claim, delivered);
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == MARK_SENT_ATTEMPTS) {
+					throw ex;
+				}
+				logger.debug("Recording sent outbox events lost a lock conflict; trying again", ex);
+			}
+		}
 	}
 
 	private void recordFailures(LeasedShards claim, List<RelayRound.Failure> failures) {
