@@ -172,16 +172,17 @@ final class BenchmarksReport {
 				## At a steady rate (target 2: commit -> consumer p50 <= 1 ms, p99 <= 5 ms; commit -> handler \
 				p99 <= 10 ms; at the higher rate p99 <= 10 ms)
 
-				Commits on a fixed schedule (open loop), %,d measured after %,d seconds of warm-up on the same \
-				schedule (the JIT compiler is still at work for about half a minute after a start at 1,000/s), \
-				each event's latency from its own commit: to its arrival at a plain `KafkaConsumer`, and, with \
-				`events`, to the start of an `@EventHandler` with the PostgreSQL inbox. Milliseconds.
+				Commits on a fixed schedule (open loop), %,d measured after a warm-up on the same schedule \
+				(the JIT compiler is still at work for about half a minute after a start at 1,000/s, longer on a \
+				machine busy with a higher rate: the service's CPU per event and the part of it its JIT compiler \
+				threads used while measured show whether it had finished), each event's latency from its own \
+				commit: to its arrival at a plain `KafkaConsumer`, and, with `events`, to the start of an \
+				`@EventHandler` with the PostgreSQL inbox. Milliseconds.
 
-				| | rate | commit -> consumer p50 | p99 | p99.9 | commit -> handler p50 | p99 | p99.9 | reordered \
-				| duplicated |
-				|---|---|---|---|---|---|---|---|---|---|
-				""".formatted(runs(repetitions, Scenario.STEADY).get(0).workload().transactions(),
-				runs(repetitions, Scenario.STEADY).get(0).workload().warmupTime().toSeconds()));
+				| | rate | warm-up | CPU per event: service (JIT compiler), us | commit -> consumer p50 | p99 | p99.9 \
+				| commit -> handler p50 | p99 | p99.9 | reordered | duplicated |
+				|---|---|---|---|---|---|---|---|---|---|---|---|
+				""".formatted(runs(repetitions, Scenario.STEADY).get(0).workload().transactions()));
 		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.STEADY)));
 		report.append(latencyRow(modulithName(), runs(repetitions, Scenario.MODULITH_STEADY)));
 		report.append(latencyRow("`events` (defaults)", runs(repetitions, Scenario.HIGH)));
@@ -232,7 +233,10 @@ final class BenchmarksReport {
 	private static String latencyRow(String name, List<RunResult> runs) {
 		String handler = runs.get(0).workload().handle()
 				? " %s |".formatted(percentileCells(runs, RunResult::commitToHandler)) : " | | |";
-		return "| %s | %,d/s | %s |%s%s\n".formatted(name, runs.get(0).workload().rate(),
+		return "| %s | %,d/s | %d s | %s (%s) | %s |%s%s\n".formatted(name, runs.get(0).workload().rate(),
+				runs.get(0).workload().warmupTime().toSeconds(),
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().service()), "%.0f"),
+				figure(runs, (run) -> run.cpuMicrosPerTransaction(run.cpu().serviceCompiler()), "%.0f"),
 				percentileCells(runs, RunResult::commitToConsumer), handler, deliveryCells(runs));
 	}
 

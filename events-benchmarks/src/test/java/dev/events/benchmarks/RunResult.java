@@ -22,7 +22,7 @@ import dev.events.test.KeyOrder;
  * @param arrivals every event that arrived, duplicates included, in arrival order
  * @param commitMicros the commit time of each measured event, by id (runs on a fixed schedule)
  * @param handledMicros when the handler started on each measured event, by id
- * @param handledAgain how often the handler was invoked again on a measured event it had handled
+ * @param handledAgain how often the handler was invoked again on an event it had handled
  * @param cpu the CPU each process used while the measured transactions ran and were delivered
  * @param inboxCleanup what the cleanup of an inbox backlog did, for a run that had one
  */

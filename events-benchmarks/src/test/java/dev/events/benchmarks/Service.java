@@ -60,7 +60,8 @@ enum Service {
 	abstract String classpath();
 
 	/**
-	 * Describe a JVM of the service; nothing starts yet. With {@code -Dbenchmarks.profile=true}
+	 * Describe a JVM of the service, its garbage collections logged beside its log; nothing starts
+	 * yet. With {@code -Dbenchmarks.profile=true}
 	 * it records a flight recording (JFR, profile settings) beside its log.
 	 * @param name what the logs and failures call it
 	 * @param args its arguments
@@ -68,7 +69,12 @@ enum Service {
 	 * @return the process, not started
 	 */
 	ChildProcess java(String name, List<String> args, Path log) {
-		List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC"));
+		List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC",
+				"-Xlog:gc:file=" + log.resolveSibling(name + "-gc.log")));
+		String extra = System.getProperty("benchmarks.service-options", "").strip();
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
+		}
 		if (Boolean.getBoolean("benchmarks.profile")) {
 			options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
 					+ log.resolveSibling(name + ".jfr"));

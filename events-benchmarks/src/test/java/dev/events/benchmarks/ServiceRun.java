@@ -175,19 +175,23 @@ final class ServiceRun {
 	 * CPU time of each process of a run.
 	 *
 	 * @param service the benchmark service
+	 * @param serviceCompiler the part of it its JIT compiler threads used: a run measures a service
+	 * that has finished compiling only if this is small
 	 * @param broker the Kafka broker
 	 * @param database PostgreSQL, all its processes
 	 */
-	record Cpu(Duration service, Duration broker, Duration database) {
+	record Cpu(Duration service, Duration serviceCompiler, Duration broker, Duration database) {
 
 		static Cpu of(ChildProcess service, BenchmarkCluster cluster) {
-			return new Cpu(ProcessCpu.of(service.pid()), ProcessCpu.of(cluster.brokerPid()),
+			Duration compiler = ProcessCpu.ofThreads(service.pid(), "C1 CompilerThre")
+				.plus(ProcessCpu.ofThreads(service.pid(), "C2 CompilerThre"));
+			return new Cpu(ProcessCpu.of(service.pid()), compiler, ProcessCpu.of(cluster.brokerPid()),
 					ProcessCpu.of(cluster.postgresPid()));
 		}
 
 		Cpu minus(Cpu earlier) {
-			return new Cpu(this.service.minus(earlier.service), this.broker.minus(earlier.broker),
-					this.database.minus(earlier.database));
+			return new Cpu(this.service.minus(earlier.service), this.serviceCompiler.minus(earlier.serviceCompiler),
+					this.broker.minus(earlier.broker), this.database.minus(earlier.database));
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * The CPU time a process and its children used, read from {@code /proc}: its own user and system
@@ -30,9 +31,42 @@ public final class ProcessCpu {
 		return Duration.ofNanos(ticks * 1_000_000_000L / TICKS_PER_SECOND);
 	}
 
-	private static long ticks(long pid, boolean withReapedChildren) {
+	/**
+	 * Return the CPU time used so far by the threads of a process whose names start with a prefix:
+	 * a JVM's JIT compiler threads ({@code "C2 CompilerThre"}, as Linux truncates it), for example.
+	 * @param pid the process
+	 * @param namePrefix the start of the threads' names
+	 * @return the CPU time; zero for a process that is gone
+	 */
+	public static Duration ofThreads(long pid, String namePrefix) {
+		Path tasks = Path.of("/proc", Long.toString(pid), "task");
+		try (Stream<Path> threads = Files.list(tasks)) {
+			long ticks = threads.filter((thread) -> nameOf(thread).startsWith(namePrefix))
+				.mapToLong((thread) -> ticks(thread.resolve("stat"), false))
+				.sum();
+			return Duration.ofNanos(ticks * 1_000_000_000L / TICKS_PER_SECOND);
+		}
+		catch (IOException ex) {
+			return Duration.ZERO;
+		}
+	}
+
+	private static String nameOf(Path thread) {
 		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			return Files.readString(thread.resolve("comm")).strip();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private static long ticks(long pid, boolean withReapedChildren) {
+		return ticks(Path.of("/proc", Long.toString(pid), "stat"), withReapedChildren);
+	}
+
+	private static long ticks(Path statFile, boolean withReapedChildren) {
+		try {
+			String stat = Files.readString(statFile);
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 			return withReapedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;

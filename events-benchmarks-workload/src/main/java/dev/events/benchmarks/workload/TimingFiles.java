@@ -28,7 +28,7 @@ public final class TimingFiles {
 	/** When the handler started on each measured event, by event id. */
 	public static final String HANDLED = "handled.tsv";
 
-	/** How often the handler was invoked again on a measured event it had handled. */
+	/** How often the handler was invoked again on an event it had handled, warm-up included. */
 	public static final String HANDLED_AGAIN = "handled-again.tsv";
 
 	private TimingFiles() {

@@ -57,8 +57,8 @@ class WorkloadDriver implements ApplicationRunner {
 		this.jdbc = jdbc;
 		this.sink = sink;
 		this.pending = pending;
-		this.eventIds = new AtomicReferenceArray<>(workload.transactions());
-		this.commitMicros = new AtomicLongArray(workload.transactions());
+		this.eventIds = new AtomicReferenceArray<>(workload.total());
+		this.commitMicros = new AtomicLongArray(workload.total());
 	}
 
 	@Override
@@ -102,6 +102,11 @@ class WorkloadDriver implements ApplicationRunner {
 		runPhase(thread, this.workload.transactions(), true, seqByKey, this.measuredStartNanos);
 	}
 
+	/**
+	 * Run a thread's share of a phase. The warm-up runs the same code as the measured phase,
+	 * recording its commits too, so that the code the JIT compiler has compiled by then is the code
+	 * the measured transactions run.
+	 */
 	private void runPhase(int thread, int count, boolean measured, long[] seqByKey, long startNanos) {
 		int threads = this.workload.threads();
 		for (int n = thread; n < count; n += threads) {
@@ -109,7 +114,8 @@ class WorkloadDriver implements ApplicationRunner {
 				waitUntil(startNanos + n * TimeUnit.SECONDS.toNanos(1) / this.workload.rate());
 			}
 			int keyIndex = ownKey(thread, n / threads);
-			runTransaction(n, "key-" + keyIndex, seqByKey[keyIndex]++, measured);
+			int slot = measured ? this.workload.warmup() + n : n;
+			runTransaction(slot, "key-" + keyIndex, seqByKey[keyIndex]++, measured);
 		}
 	}
 
@@ -122,15 +128,15 @@ class WorkloadDriver implements ApplicationRunner {
 		return thread + (i % owned) * threads;
 	}
 
-	private void runTransaction(int n, String key, long seq, boolean measured) {
+	private void runTransaction(int slot, String key, long seq, boolean measured) {
 		this.transactions.executeWithoutResult((status) -> {
 			this.jdbc.sql("INSERT INTO bench_orders (order_key, seq, amount) VALUES (?, ?, ?)")
-				.params(key, seq, BigDecimal.valueOf(n % 10_000, 2))
+				.params(key, seq, BigDecimal.valueOf(slot % 10_000, 2))
 				.update();
 			if (this.workload.publish()) {
 				UUID id = this.sink.publish(key, seq, measured, NOTE);
-				if (measured && this.workload.rate() > 0) {
-					recordCommit(n, id);
+				if (this.workload.rate() > 0) {
+					recordCommit(slot, id);
 				}
 			}
 		});
@@ -150,7 +156,7 @@ class WorkloadDriver implements ApplicationRunner {
 
 	private void writeCommits() {
 		List<String> lines = new ArrayList<>(this.workload.transactions());
-		for (int n = 0; n < this.workload.transactions(); n++) {
+		for (int n = this.workload.warmup(); n < this.workload.total(); n++) {
 			lines.add(this.eventIds.get(n) + "\t" + this.commitMicros.get(n));
 		}
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.COMMITS), lines);

@@ -19,8 +19,9 @@ import dev.events.consume.EventHandler;
 
 /**
  * An {@code @EventHandler} with an empty body, through the inbox, that records when each
- * invocation on a measured event starts and counts invocations on an event already handled,
- * and writes both when the service stops.
+ * invocation starts and counts invocations on an event already handled, and writes those of the
+ * measured events and the count when the service stops. It records the warm-up's events too, so
+ * that the code the JIT compiler has compiled when the measured events come is the code they run.
  */
 @Component
 @ConditionalOnBooleanProperty("bench.handle")
@@ -29,7 +30,7 @@ public class HandlerTimes {
 	/** The handler's id, also its consumer group. */
 	public static final String HANDLER_ID = "bench-handler";
 
-	private final Map<String, Long> startMicros = new ConcurrentHashMap<>();
+	private final Map<String, Start> starts = new ConcurrentHashMap<>();
 
 	private final AtomicLong repeated = new AtomicLong();
 
@@ -41,18 +42,25 @@ public class HandlerTimes {
 
 	@EventHandler(id = HANDLER_ID)
 	void handle(EventEnvelope<Measured> event) {
-		if (event.payload().measured() && this.startMicros.putIfAbsent(event.id(), Micros.now()) != null) {
+		if (this.starts.putIfAbsent(event.id(), new Start(Micros.now(), event.payload().measured())) != null) {
 			this.repeated.incrementAndGet();
 		}
 	}
 
 	@PreDestroy
 	void write() {
-		List<String> lines = new ArrayList<>(this.startMicros.size());
-		this.startMicros.forEach((id, micros) -> lines.add(id + "\t" + micros));
+		List<String> lines = new ArrayList<>(this.starts.size());
+		this.starts.forEach((id, start) -> {
+			if (start.measured()) {
+				lines.add(id + "\t" + start.micros());
+			}
+		});
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED), lines);
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED_AGAIN),
 				List.of("repeated\t" + this.repeated.get()));
+	}
+
+	private record Start(long micros, boolean measured) {
 	}
 
 }
