@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.core.KafkaTemplate;
 
+import dev.events.context.TraceScope;
 import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEvent;
 import dev.events.publish.TraceparentProvider;
@@ -47,7 +48,7 @@ public class KafkaEventSender implements EventSender {
 
 	@Override
 	public CompletableFuture<?> send(OutboundEvent event) {
-		try (TraceparentProvider.Scope trace = this.traces.resume(event.traceparent())) {
+		try (TraceScope trace = this.traces.resume(event.traceparent())) {
 			return this.template.send(this.mapper.toRecord(event));
 		}
 	}

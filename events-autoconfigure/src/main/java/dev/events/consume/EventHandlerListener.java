@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.ReflectionUtils;
 
 import dev.events.context.EventContextHolder;
+import dev.events.context.TraceScope;
 import dev.events.inbox.InboxStore;
 
 /**
@@ -269,7 +270,7 @@ final class EventHandlerListener {
 	private void invoke(ReceivedEvent event, int index) {
 		HandlingObservation observation = this.observations.start(event);
 		try (EventContextHolder.Scope scope = EventContextHolder.open(event.context());
-				HandlingObservation.Scope observed = observation.openScope()) {
+				TraceScope observed = observation.openScope()) {
 			this.handler.invoke(event, this.decoder.payload(event));
 			observation.succeeded();
 		}

@@ -67,11 +67,19 @@ public final class EventHandlingContext extends ReceiverContext<EventHandlingCon
 	public record HandledEvent(ConsumerRecord<?, ?> record, CloudEvent cloudEvent) {
 
 		@Nullable String propagationField(String key) {
-			Header header = this.record.headers().lastHeader(key);
+			return propagationField(this.record, this.cloudEvent, key);
+		}
+
+		/**
+		 * Return a trace propagation field of an event: its record's header, else the CloudEvent
+		 * extension of that name.
+		 */
+		static @Nullable String propagationField(ConsumerRecord<?, ?> record, CloudEvent cloudEvent, String key) {
+			Header header = record.headers().lastHeader(key);
 			if (header != null && header.value() != null) {
 				return new String(header.value(), StandardCharsets.UTF_8);
 			}
-			Object extension = this.cloudEvent.getExtension(key);
+			Object extension = cloudEvent.getExtension(key);
 			return (extension != null) ? extension.toString() : null;
 		}
 

@@ -1,5 +1,7 @@
 package dev.events.consume;
 
+import dev.events.context.TraceScope;
+
 /**
  * What measures one handler invocation, started by {@link HandlingObservations}.
  */
@@ -9,7 +11,7 @@ interface HandlingObservation {
 	 * Make the invocation's trace current on this thread until the scope is closed.
 	 * @return the scope to close
 	 */
-	Scope openScope();
+	TraceScope openScope();
 
 	/**
 	 * Record that the handler returned.
@@ -26,22 +28,5 @@ interface HandlingObservation {
 	 * End the measurement.
 	 */
 	void stop();
-
-	/**
-	 * A trace made current, until closed.
-	 */
-	@FunctionalInterface
-	interface Scope extends AutoCloseable {
-
-		/**
-		 * A scope that changed nothing.
-		 */
-		Scope NONE = () -> {
-		};
-
-		@Override
-		void close();
-
-	}
 
 }

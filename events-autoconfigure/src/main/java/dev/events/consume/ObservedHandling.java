@@ -4,6 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import dev.events.context.TraceScope;
+
 /**
  * The {@code events.handle} observation around one handler invocation. With metrics it is a
  * timer by handler, event type and outcome; with tracing it is a consumer span that continues
@@ -35,7 +37,7 @@ final class ObservedHandling implements HandlingObservation {
 	}
 
 	@Override
-	public Scope openScope() {
+	public TraceScope openScope() {
 		return this.observation.openScope()::close;
 	}
 

@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.events.context.TraceScope;
+
 /**
  * One handler invocation timed without an observation: the {@code events.handle} timer, and the
  * trace the event carries made current while the handler runs.
@@ -31,13 +33,12 @@ final class TimedHandling implements HandlingObservation {
 	}
 
 	@Override
-	public Scope openScope() {
+	public TraceScope openScope() {
 		if (this.traces == null) {
-			return Scope.NONE;
+			return TraceScope.NONE;
 		}
-		String traceparent = new EventHandlingContext.HandledEvent(this.event.record(), this.event.cloudEvent())
-			.propagationField(TRACEPARENT);
-		return this.traces.resume(traceparent)::close;
+		return this.traces.resume(EventHandlingContext.HandledEvent.propagationField(this.event.record(),
+				this.event.cloudEvent(), TRACEPARENT));
 	}
 
 	@Override

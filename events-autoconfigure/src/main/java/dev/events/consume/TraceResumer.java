@@ -2,6 +2,8 @@ package dev.events.consume;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.events.context.TraceScope;
+
 /**
  * Makes the trace an event carries current while its handler runs, where no {@code events.handle}
  * observation does: what the handler publishes then continues that trace.
@@ -14,17 +16,6 @@ public interface TraceResumer {
 	 * @param traceparent the W3C trace context the event carries, or {@code null}
 	 * @return the scope to close
 	 */
-	Scope resume(@Nullable String traceparent);
-
-	/**
-	 * A resumed trace, current until closed.
-	 */
-	@FunctionalInterface
-	interface Scope extends AutoCloseable {
-
-		@Override
-		void close();
-
-	}
+	TraceScope resume(@Nullable String traceparent);
 
 }

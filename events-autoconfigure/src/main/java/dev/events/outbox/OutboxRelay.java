@@ -310,7 +310,7 @@ public class OutboxRelay implements SmartLifecycle {
 			if (entries.isEmpty()) {
 				return null;
 			}
-			Claim claim = new Claim(available, entries);
+			Claim claim = Claim.of(available, entries);
 			Set<Integer> inFlight = new HashSet<>(alsoInFlight);
 			inFlight.addAll(claim.shards());
 			this.shardsInFlight = Set.copyOf(inFlight);
@@ -437,16 +437,18 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Events read for one round, in sequence order, and the leases they were read under.
+	 * Events read for one round, in sequence order, the leases they were read under, and their
+	 * shards.
 	 */
-	private record Claim(LeasedShards leased, List<OutboxEntry> entries) {
+	private record Claim(LeasedShards leased, List<OutboxEntry> entries, Set<Integer> shards) {
+
+		static Claim of(LeasedShards leased, List<OutboxEntry> entries) {
+			return new Claim(leased, entries,
+					entries.stream().map(OutboxEntry::shard).collect(Collectors.toUnmodifiableSet()));
+		}
 
 		long lastSequence() {
 			return this.entries.get(this.entries.size() - 1).sequence();
-		}
-
-		Set<Integer> shards() {
-			return this.entries.stream().map(OutboxEntry::shard).collect(Collectors.toUnmodifiableSet());
 		}
 
 	}

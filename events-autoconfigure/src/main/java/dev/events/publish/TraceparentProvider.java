@@ -2,6 +2,8 @@ package dev.events.publish;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.events.context.TraceScope;
+
 /**
  * Reads the W3C {@code traceparent} of the trace active on the current thread, stored with each
  * event so the trace continues where the event is sent and handled, and makes a stored one
@@ -32,25 +34,8 @@ public interface TraceparentProvider {
 	 * @param traceparent the stored {@code traceparent}, or {@code null}
 	 * @return the scope to close
 	 */
-	default Scope resume(@Nullable String traceparent) {
-		return Scope.NONE;
-	}
-
-	/**
-	 * A resumed trace, current until closed.
-	 */
-	@FunctionalInterface
-	interface Scope extends AutoCloseable {
-
-		/**
-		 * A scope that changed nothing.
-		 */
-		Scope NONE = () -> {
-		};
-
-		@Override
-		void close();
-
+	default TraceScope resume(@Nullable String traceparent) {
+		return TraceScope.NONE;
 	}
 
 }

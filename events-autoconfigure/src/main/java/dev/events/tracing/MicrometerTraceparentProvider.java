@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
+import dev.events.context.TraceScope;
 import dev.events.publish.TraceparentProvider;
 
 /**
@@ -48,15 +49,15 @@ public class MicrometerTraceparentProvider implements TraceparentProvider {
 	}
 
 	@Override
-	public Scope resume(@Nullable String traceparent) {
+	public TraceScope resume(@Nullable String traceparent) {
 		Tracer tracer = this.tracer.getIfAvailable();
 		Matcher parts = (traceparent != null) ? TRACEPARENT.matcher(traceparent) : null;
 		if (tracer == null || parts == null || !parts.matches()) {
-			return Scope.NONE;
+			return TraceScope.NONE;
 		}
 		String traceId = parts.group(1).startsWith(ZEROS) ? parts.group(1).substring(ZEROS.length()) : parts.group(1);
 		if (isZero(traceId) || isZero(parts.group(2))) {
-			return Scope.NONE;
+			return TraceScope.NONE;
 		}
 		TraceContext stored = tracer.traceContextBuilder()
 			.traceId(traceId)

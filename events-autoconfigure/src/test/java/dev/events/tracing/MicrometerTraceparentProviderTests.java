@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
+import dev.events.context.TraceScope;
 import dev.events.publish.TraceparentProvider;
 import dev.events.support.BraveObservations;
 
@@ -48,7 +49,7 @@ class MicrometerTraceparentProviderTests {
 		BraveTracer brave = braveTracer();
 		MicrometerTraceparentProvider braveProvider = provider(brave);
 		String stored = "00-0000000000000000a3ce929d0e0e4736-00f067aa0ba902b7-01";
-		try (TraceparentProvider.Scope scope = braveProvider.resume(stored)) {
+		try (TraceScope scope = braveProvider.resume(stored)) {
 			assertThat(braveProvider.currentTraceparent()).isEqualTo(stored);
 			assertThat(brave.currentSpan().context().traceId()).isEqualTo("a3ce929d0e0e4736");
 		}
@@ -58,22 +59,22 @@ class MicrometerTraceparentProviderTests {
 	@Test
 	void valuesThatAreNotTraceparentsLeaveTheCurrentTraceAlone() {
 		MicrometerTraceparentProvider braveProvider = provider(braveTracer());
-		assertThat(braveProvider.resume(null)).isSameAs(TraceparentProvider.Scope.NONE);
+		assertThat(braveProvider.resume(null)).isSameAs(TraceScope.NONE);
 		assertThat(braveProvider.resume("01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
-			.isSameAs(TraceparentProvider.Scope.NONE);
+			.isSameAs(TraceScope.NONE);
 		assertThat(braveProvider.resume("00-0af7651916cd43dd8448eb211c80319c-b7ad6b71692033-01"))
-			.isSameAs(TraceparentProvider.Scope.NONE);
+			.isSameAs(TraceScope.NONE);
 		assertThat(braveProvider.resume("00-00000000000000000000000000000000-b7ad6b7169203331-01"))
-			.isSameAs(TraceparentProvider.Scope.NONE);
+			.isSameAs(TraceScope.NONE);
 		assertThat(braveProvider.resume("00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01"))
-			.isSameAs(TraceparentProvider.Scope.NONE);
+			.isSameAs(TraceScope.NONE);
 		assertThat(braveProvider.currentTraceparent()).isNull();
 	}
 
 	@Test
 	void nothingIsResumedWithoutTracer() {
 		assertThat(provider(null).resume("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
-			.isSameAs(TraceparentProvider.Scope.NONE);
+			.isSameAs(TraceScope.NONE);
 	}
 
 	private static BraveTracer braveTracer() {
