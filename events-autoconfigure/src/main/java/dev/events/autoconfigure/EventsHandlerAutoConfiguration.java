@@ -47,7 +47,6 @@ import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.consume.HandlerReplays;
 import dev.events.consume.HandlerSettings;
 import dev.events.consume.SequencedDeadLetters;
-import dev.events.consume.TraceResumer;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsDatabase;
 import dev.events.jdbc.TransactionManagerResolver;
@@ -167,7 +166,7 @@ public final class EventsHandlerAutoConfiguration {
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
 				observesListeners(containerFactory),
 				EventsObservability.observationRegistry(observationRegistry), observationConvention.getIfUnique(),
-				traceResumer(traceparent.getIfAvailable()), EventsObservability.meterRegistry(meterRegistry),
+				traceparent.getIfAvailable(), EventsObservability.meterRegistry(meterRegistry),
 				deadLetterDestination(handlers.getDeadLetters().getDestination(), deadLetterStore.getIfAvailable()));
 		InboxStore inboxStore = inbox.getIfAvailable();
 		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,
@@ -185,14 +184,6 @@ public final class EventsHandlerAutoConfiguration {
 	private static boolean observesListeners(ConcurrentKafkaListenerContainerFactory<?, ?> containerFactory) {
 		ContainerProperties properties = containerFactory.getContainerProperties();
 		return properties != null && properties.isObservationEnabled();
-	}
-
-	/**
-	 * Handlers without an observation resume the trace each event carries through the provider
-	 * that stores it with published events, so what they publish continues it.
-	 */
-	private static @Nullable TraceResumer traceResumer(@Nullable TraceparentProvider provider) {
-		return (provider != null) ? (traceparent) -> provider.resume(traceparent)::close : null;
 	}
 
 	/**

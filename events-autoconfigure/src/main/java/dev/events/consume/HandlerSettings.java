@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.context.TraceResumer;
 import dev.events.type.EventTypeRegistry;
 
 /**

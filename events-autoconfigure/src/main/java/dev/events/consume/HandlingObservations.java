@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import dev.events.context.TraceResumer;
+
 /**
  * Starts what measures each invocation of one handler: the {@code events.handle} observation where
  * the handler's container observes its listener ({@code spring.kafka.listener.observation-enabled}),

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.events.context.TraceResumer;
 import dev.events.context.TraceScope;
 
 /**

@@ -2,6 +2,7 @@ package dev.events.publish;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.events.context.TraceResumer;
 import dev.events.context.TraceScope;
 
 /**
@@ -10,7 +11,7 @@ import dev.events.context.TraceScope;
  * current again where the event is sent from the outbox.
  */
 @FunctionalInterface
-public interface TraceparentProvider {
+public interface TraceparentProvider extends TraceResumer {
 
 	/**
 	 * A provider for applications without tracing.
@@ -34,6 +35,7 @@ public interface TraceparentProvider {
 	 * @param traceparent the stored {@code traceparent}, or {@code null}
 	 * @return the scope to close
 	 */
+	@Override
 	default TraceScope resume(@Nullable String traceparent) {
 		return TraceScope.NONE;
 	}

@@ -1,12 +1,11 @@
-package dev.events.consume;
+package dev.events.context;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.events.context.TraceScope;
-
 /**
- * Makes the trace an event carries current while its handler runs, where no {@code events.handle}
- * observation does: what the handler publishes then continues that trace.
+ * Makes the trace an event carries current on a thread: while the outbox sends it, so that the
+ * producer's span joins the trace it was published in, and while its handler runs where no
+ * {@code events.handle} observation does, so that what the handler publishes continues it.
  */
 @FunctionalInterface
 public interface TraceResumer {
