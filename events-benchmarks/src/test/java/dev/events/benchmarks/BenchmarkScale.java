@@ -16,7 +16,7 @@ import java.util.Locale;
  * JIT compiler still works for half a minute after the start at 1,000 events/s, and what is
  * measured is the service running, not starting; a run above 1,000 events/s warms up twice as
  * long, because its compiler threads get less of a busy machine (at 5,000/s after 30 seconds they
- * still used 57-79 of the service's 179-193 us of CPU per event; after 60-90 seconds, 2-9)
+ * still used 57-79 of the service's 179-193 us of CPU per event; after 60-90 seconds, 2-15)
  * @param backlog pending events of the drain run
  * @param handled measured events of a run on Kafka alone (sending or consuming), and its warm-up
  * @param inboxBacklog inbox rows the cleanup deletes while a run is measured

@@ -61,8 +61,9 @@ enum Service {
 
 	/**
 	 * Describe a JVM of the service, its garbage collections logged beside its log; nothing starts
-	 * yet. With {@code -Dbenchmarks.profile=true}
-	 * it records a flight recording (JFR, profile settings) beside its log.
+	 * yet. {@code -Dbenchmarks.service-options} adds JVM options, and with
+	 * {@code -Dbenchmarks.profile=true} it records a flight recording (JFR, profile settings) beside
+	 * its log.
 	 * @param name what the logs and failures call it
 	 * @param args its arguments
 	 * @param log the file its output is appended to

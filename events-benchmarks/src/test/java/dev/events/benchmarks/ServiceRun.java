@@ -183,8 +183,7 @@ final class ServiceRun {
 	record Cpu(Duration service, Duration serviceCompiler, Duration broker, Duration database) {
 
 		static Cpu of(ChildProcess service, BenchmarkCluster cluster) {
-			Duration compiler = ProcessCpu.ofThreads(service.pid(), "C1 CompilerThre")
-				.plus(ProcessCpu.ofThreads(service.pid(), "C2 CompilerThre"));
+			Duration compiler = ProcessCpu.ofThreads(service.pid(), (name) -> name.endsWith(" CompilerThre"));
 			return new Cpu(ProcessCpu.of(service.pid()), compiler, ProcessCpu.of(cluster.brokerPid()),
 					ProcessCpu.of(cluster.postgresPid()));
 		}

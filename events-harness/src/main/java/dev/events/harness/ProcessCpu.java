@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -25,30 +26,33 @@ public final class ProcessCpu {
 	 * @return the CPU time; zero for a process that is gone
 	 */
 	public static Duration of(long pid) {
-		long ticks = ticks(pid, true) + ProcessHandle.of(pid)
+		return duration(ticks(pid, true) + ProcessHandle.of(pid)
 			.map((process) -> process.descendants().mapToLong((child) -> ticks(child.pid(), false)).sum())
-			.orElse(0L);
-		return Duration.ofNanos(ticks * 1_000_000_000L / TICKS_PER_SECOND);
+			.orElse(0L));
 	}
 
 	/**
-	 * Return the CPU time used so far by the threads of a process whose names start with a prefix:
-	 * a JVM's JIT compiler threads ({@code "C2 CompilerThre"}, as Linux truncates it), for example.
+	 * Return the CPU time used so far by the threads of a process whose names match: a JVM's JIT
+	 * compiler threads ({@code "C1 CompilerThre"} and {@code "C2 CompilerThre"}, as Linux truncates
+	 * their names), for example.
 	 * @param pid the process
-	 * @param namePrefix the start of the threads' names
+	 * @param name which thread names count
 	 * @return the CPU time; zero for a process that is gone
 	 */
-	public static Duration ofThreads(long pid, String namePrefix) {
+	public static Duration ofThreads(long pid, Predicate<String> name) {
 		Path tasks = Path.of("/proc", Long.toString(pid), "task");
 		try (Stream<Path> threads = Files.list(tasks)) {
-			long ticks = threads.filter((thread) -> nameOf(thread).startsWith(namePrefix))
+			return duration(threads.filter((thread) -> name.test(nameOf(thread)))
 				.mapToLong((thread) -> ticks(thread.resolve("stat"), false))
-				.sum();
-			return Duration.ofNanos(ticks * 1_000_000_000L / TICKS_PER_SECOND);
+				.sum());
 		}
 		catch (IOException ex) {
 			return Duration.ZERO;
 		}
+	}
+
+	private static Duration duration(long ticks) {
+		return Duration.ofNanos(ticks * 1_000_000_000L / TICKS_PER_SECOND);
 	}
 
 	private static String nameOf(Path thread) {
