@@ -125,7 +125,7 @@ class ChaosScenariosTests {
 		try (ScenarioRun run = new ScenarioRun(this.cluster, "s3_database_stopped")) {
 			AppInstance publisher = run.start("p", plan(this.scale.rate()).publishOnly());
 			run.awaitPublished(0.2);
-			run.start("c", Plan.consumerOnly());
+			run.start("c", Plan.consumerOnly(), "chaos.handle-time=" + handleTimeAtTwiceTheRate().toNanos() + "ns");
 			run.awaitHandled(0.05);
 			long publishedAtStop = run.published();
 			long backlogAtStop = publishedAtStop - run.handled();
@@ -301,6 +301,15 @@ class ChaosScenariosTests {
 
 	private Plan plan(int rate) {
 		return new Plan(this.scale.events(), this.scale.keys(), rate, true);
+	}
+
+	/**
+	 * A handler's time per event that lets a consumer handle twice the publishing rate: one that
+	 * starts behind its publisher then takes seconds, not a blink, to catch up, so that a fault
+	 * within those seconds finds events published and not yet handled.
+	 */
+	private Duration handleTimeAtTwiceTheRate() {
+		return Duration.ofSeconds(1).dividedBy(2L * this.scale.rate());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.events.chaos.app;
 
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,8 +39,22 @@ class ChaosEffects {
 			.params(UUID.fromString(event.id()), event.payload().key(), event.payload().seq(),
 					this.properties.instance())
 			.update();
+		takeHandleTime();
 		if (this.handled.incrementAndGet() == this.properties.killAfterHandled()) {
 			TransactionSynchronizationManager.registerSynchronization(new KillAfterCommit());
+		}
+	}
+
+	private void takeHandleTime() {
+		if (this.properties.handleTime().isZero()) {
+			return;
+		}
+		try {
+			TimeUnit.NANOSECONDS.sleep(this.properties.handleTime().toNanos());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while taking the handle time", ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.events.chaos.app;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,9 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rate events per second, or 0 for as fast as possible
  * @param killAfterHandled kill this process with {@code SIGKILL} right after the transaction
  * that applies its this-many-th event commits, before the offsets are: 0 never does
+ * @param handleTime how long the handler takes per event, inside its transaction, so that a
+ * consumer can be made slower than its publisher: zero takes no extra time
  */
 @ConfigurationProperties("chaos")
-public record ChaosProperties(String instance, int events, int keys, int rate, long killAfterHandled) {
+public record ChaosProperties(String instance, int events, int keys, int rate, long killAfterHandled,
+		Duration handleTime) {
 
 	/**
 	 * Return whether the {@code n}th event of a plan is published in a transaction that then
