@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -23,6 +24,8 @@ import dev.events.jdbc.EventsSchemaMigrator;
 import dev.events.jdbc.JdbcDialect;
 import dev.events.support.Instances;
 import dev.events.support.RawRecords;
+import dev.events.test.EmbeddedServices;
+import dev.events.test.KafkaReset;
 import dev.events.test.TestDatabase;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
@@ -46,6 +49,17 @@ abstract class InboxSourceIntegrationTests {
 
 	InboxSourceIntegrationTests(TestDatabase server) {
 		this.server = server;
+	}
+
+	/**
+	 * Start from empty topics and no committed offsets: the subclass for each database shares them
+	 * on the one broker, and would otherwise read the records and dead letters of another's run.
+	 */
+	@BeforeEach
+	void startFromEmptyTopicsAndGroup() {
+		List<String> topics = List.of("stamps-inbox_sources", "stamps-inbox_upgrade", "stamps-inbox_blame",
+				"stamps-inbox_blame.dlt");
+		KafkaReset.deleteTopicsAndGroups(EmbeddedServices.kafkaBootstrapServers(), topics, List.of(Stamps.HANDLER_ID));
 	}
 
 	@AfterEach
