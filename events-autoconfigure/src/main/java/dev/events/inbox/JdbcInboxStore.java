@@ -23,8 +23,8 @@ import dev.events.jdbc.OldestRows;
 /**
  * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source,
  * with each entry's record time (indexed) for replays that forget a range.
- * On PostgreSQL all events of a call go in one statement that returns the rows it inserted;
- * elsewhere each event is inserted on its own and its update count read. Rows written before the
+ * On PostgreSQL all events of a call go in one statement that returns the events it did not
+ * insert, received before; elsewhere each event is inserted on its own and its update count read. Rows written before the
  * source was part of the key have an empty source and still mark their event id as handled.
  * <p>
  * PostgreSQL keeps the plan of a statement the driver prepared for the table as it was when it
@@ -35,25 +35,28 @@ import dev.events.jdbc.OldestRows;
  */
 public class JdbcInboxStore implements InboxStore {
 
-	private static final String INSERT_RETURNING = """
-			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time)
-			SELECT ?, received.source, received.event_id, ?,
-			    TIMESTAMPTZ 'epoch' + received.record_millis * INTERVAL '1 millisecond'
-			FROM unnest(?::varchar[], ?::varchar[], ?::bigint[]) AS received (source, event_id, record_millis)
-			ON CONFLICT DO NOTHING
-			RETURNING source, event_id
+	private static final String INSERT_REPORTING_RECEIVED_BEFORE = """
+			WITH received AS (
+			    SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::bigint[])
+			        AS received (source, event_id, record_millis)),
+			inserted AS (
+			    INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time)
+			    SELECT ?, received.source, received.event_id, ?,
+			        TIMESTAMPTZ 'epoch' + received.record_millis * INTERVAL '1 millisecond'
+			    FROM received
+			    %s
+			    ON CONFLICT DO NOTHING
+			    RETURNING source, event_id)
+			SELECT received.source, received.event_id FROM received
+			WHERE NOT EXISTS (SELECT 1 FROM inserted
+			    WHERE inserted.event_id = received.event_id AND inserted.source = received.source)
 			""";
 
-	private static final String INSERT_RETURNING_UNLESS_RECEIVED_WITHOUT_SOURCE = """
-			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time)
-			SELECT ?, received.source, received.event_id, ?,
-			    TIMESTAMPTZ 'epoch' + received.record_millis * INTERVAL '1 millisecond'
-			FROM unnest(?::varchar[], ?::varchar[], ?::bigint[]) AS received (source, event_id, record_millis)
+	private static final String INSERT = INSERT_REPORTING_RECEIVED_BEFORE.formatted("");
+
+	private static final String INSERT_UNLESS_RECEIVED_WITHOUT_SOURCE = INSERT_REPORTING_RECEIVED_BEFORE.formatted("""
 			WHERE NOT EXISTS (SELECT 1 FROM events_inbox earlier
-			    WHERE earlier.handler_id = ? AND earlier.event_id = received.event_id AND earlier.source = '')
-			ON CONFLICT DO NOTHING
-			RETURNING source, event_id
-			""";
+			        WHERE earlier.handler_id = ? AND earlier.event_id = received.event_id AND earlier.source = '')""");
 
 	private static final String ANY_RECEIVED_WITHOUT_SOURCE = """
 			SELECT EXISTS (SELECT 1 FROM events_inbox WHERE source = '')
@@ -105,17 +108,25 @@ public class JdbcInboxStore implements InboxStore {
 	public boolean[] markReceived(String handlerId, List<InboxEntry> events) {
 		Instant receivedAt = this.clock.instant();
 		OffsetDateTime now = OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC);
-		Set<EventKey> inserted = (this.dialect == JdbcDialect.POSTGRESQL)
-				? insertReturning(handlerId, events, now, receivedAt) : insertOneByOne(handlerId, events, now);
+		if (this.dialect != JdbcDialect.POSTGRESQL) {
+			return insertOneByOne(handlerId, events, now);
+		}
+		Set<EventKey> receivedBefore = insertReportingReceivedBefore(handlerId, events, now, receivedAt);
+		Set<EventKey> seen = new HashSet<>();
 		boolean[] fresh = new boolean[events.size()];
 		for (int i = 0; i < fresh.length; i++) {
-			fresh[i] = inserted.remove(events.get(i).key());
+			EventKey key = events.get(i).key();
+			fresh[i] = seen.add(key) && !receivedBefore.contains(key);
 		}
 		return fresh;
 	}
 
-	private Set<EventKey> insertReturning(String handlerId, List<InboxEntry> events, OffsetDateTime now,
-			Instant receivedAt) {
+	/**
+	 * Insert the events' rows in one statement that returns the events it did not insert, those
+	 * received before: none, most of the time, so that rows travel back only for redeliveries.
+	 */
+	private Set<EventKey> insertReportingReceivedBefore(String handlerId, List<InboxEntry> events,
+			OffsetDateTime now, Instant receivedAt) {
 		String[] sources = new String[events.size()];
 		String[] ids = new String[events.size()];
 		Long[] recordMillis = new Long[events.size()];
@@ -126,23 +137,23 @@ public class JdbcInboxStore implements InboxStore {
 			recordMillis[i] = recordTime(event, receivedAt).toEpochMilli();
 		}
 		boolean withoutSource = rowsWithoutSourceRemain();
-		Set<EventKey> inserted = new HashSet<>();
+		Set<EventKey> receivedBefore = new HashSet<>();
 		this.jdbc.query((Connection connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					withoutSource ? INSERT_RETURNING_UNLESS_RECEIVED_WITHOUT_SOURCE : INSERT_RETURNING);
-			statement.setString(1, handlerId);
-			statement.setObject(2, now);
-			statement.setArray(3, connection.createArrayOf("varchar", sources));
-			statement.setArray(4, connection.createArrayOf("varchar", ids));
-			statement.setArray(5, connection.createArrayOf("bigint", recordMillis));
+			PreparedStatement statement = connection
+				.prepareStatement(withoutSource ? INSERT_UNLESS_RECEIVED_WITHOUT_SOURCE : INSERT);
+			statement.setArray(1, connection.createArrayOf("varchar", sources));
+			statement.setArray(2, connection.createArrayOf("varchar", ids));
+			statement.setArray(3, connection.createArrayOf("bigint", recordMillis));
+			statement.setString(4, handlerId);
+			statement.setObject(5, now);
 			if (withoutSource) {
 				statement.setString(6, handlerId);
 			}
 			return statement;
 		}, (row) -> {
-			inserted.add(new EventKey(row.getString("source"), row.getString("event_id")));
+			receivedBefore.add(new EventKey(row.getString("source"), row.getString("event_id")));
 		});
-		return inserted;
+		return receivedBefore;
 	}
 
 	/**
@@ -152,14 +163,14 @@ public class JdbcInboxStore implements InboxStore {
 		return (event.recordTime() != null) ? event.recordTime() : receivedAt;
 	}
 
-	private Set<EventKey> insertOneByOne(String handlerId, List<InboxEntry> events, OffsetDateTime now) {
-		Set<EventKey> inserted = new HashSet<>();
-		for (InboxEntry event : events) {
-			if (!inserted.contains(event.key()) && insertOne(handlerId, event, now)) {
-				inserted.add(event.key());
-			}
+	private boolean[] insertOneByOne(String handlerId, List<InboxEntry> events, OffsetDateTime now) {
+		Set<EventKey> seen = new HashSet<>();
+		boolean[] fresh = new boolean[events.size()];
+		for (int i = 0; i < fresh.length; i++) {
+			InboxEntry event = events.get(i);
+			fresh[i] = seen.add(event.key()) && insertOne(handlerId, event, now);
 		}
-		return inserted;
+		return fresh;
 	}
 
 	private boolean insertOne(String handlerId, InboxEntry event, OffsetDateTime now) {
