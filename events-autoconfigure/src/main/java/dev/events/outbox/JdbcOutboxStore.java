@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -65,20 +67,60 @@ public class JdbcOutboxStore implements OutboxStore {
 			        WHERE l.owner = :owner AND l.expires_at > %%1$s)
 			    AND :shardCount = (SELECT c.shard_count FROM events_outbox_shards c WHERE c.id = 1)""".formatted(SHARD_OF);
 
-	private static final String SELECT_PENDING = """
-			SELECT o.seq, %1$s AS shard, o.attempts, o.event_id, o.topic, o.partition_key, o.event_type, o.source,
+	private static final String PENDING_COLUMNS = """
+			o.seq, %s AS shard, o.attempts, o.event_id, o.topic, o.partition_key, o.event_type, o.source,
 			    o.event_time, o.tenant_id, o.actor_id, o.correlation_id, o.causation_id, o.traceparent,
-			    o.data_content_type, o.data
-			FROM events_outbox o
-			WHERE o.sent_at IS NULL AND o.parked_at IS NULL AND o.seq > :after
+			    o.data_content_type, o.data""".formatted(SHARD_OF);
+
+	/**
+	 * Whether the relay may claim the event: pending, of a shard it leases, and not behind a parked
+	 * event of its key.
+	 */
+	private static final String CLAIMABLE = """
+			o.sent_at IS NULL AND o.parked_at IS NULL
 			    AND %1$s IN (:shards)
 			    AND %2$s
 			    AND NOT EXISTS (SELECT 1 FROM events_outbox p
 			        WHERE p.parked_at IS NOT NULL AND p.topic = o.topic AND p.partition_key = o.partition_key
-			            AND p.seq < o.seq)
+			            AND p.seq < o.seq)""".formatted(SHARD_OF, LEASED);
+
+	private static final String SELECT_PENDING = """
+			SELECT %s
+			FROM events_outbox o
+			WHERE %s AND o.seq > :after
 			ORDER BY o.seq
 			LIMIT :limit
-			""".formatted(SHARD_OF, LEASED);
+			""".formatted(PENDING_COLUMNS, CLAIMABLE);
+
+	private static final String CLAIM_GENERATION = """
+			(SELECT g.claim_generation FROM events_outbox_shards g WHERE g.id = 1)""";
+
+	/**
+	 * The claim within a {@link ClaimBound} on PostgreSQL: the events above the floor, read in
+	 * sequence order from the floor on, and those at or below it of transactions at or above the
+	 * horizon, read by transaction (a few, committed late); both from the lowest sequence when the
+	 * claim generation changed. The oldest transaction in progress and the generation come back with
+	 * every row, read in the same snapshot as the events.
+	 */
+	private static final String SELECT_PENDING_BOUNDED = """
+			SELECT claimed.*, pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
+			    %3$s AS generation
+			FROM (
+			    (SELECT %1$s
+			    FROM events_outbox o
+			    WHERE %2$s AND o.seq > :after
+			        AND o.seq > CASE WHEN %3$s = :generation THEN :floor ELSE :after END
+			    ORDER BY o.seq
+			    LIMIT :limit)
+			    UNION ALL
+			    SELECT %1$s
+			    FROM events_outbox o
+			    WHERE %2$s AND o.xact_id >= :horizon AND o.seq + 0 > :after AND o.seq + 0 <= :floor
+			        AND %3$s = :generation
+			) claimed
+			ORDER BY claimed.seq
+			LIMIT :limit
+			""".formatted(PENDING_COLUMNS, CLAIMABLE, CLAIM_GENERATION);
 
 	private static final String DELETE_SENT = """
 			DELETE FROM events_outbox WHERE seq IN (:sequences) AND %s
@@ -187,7 +229,8 @@ public class JdbcOutboxStore implements OutboxStore {
 		this.dataSource = dataSource;
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.jdbc = JdbcClient.create(this.jdbcTemplate);
-		this.selectPending = SELECT_PENDING.formatted(dialect.databaseTime());
+		this.selectPending = ((dialect == JdbcDialect.POSTGRESQL) ? SELECT_PENDING_BOUNDED : SELECT_PENDING)
+			.formatted(dialect.databaseTime());
 		this.dialect = dialect;
 		this.insert = INSERT.formatted(dialect.timePlaceholder());
 		this.deleteSent = DELETE_SENT.formatted(dialect.databaseTime());
@@ -258,18 +301,42 @@ public class JdbcOutboxStore implements OutboxStore {
 	}
 
 	@Override
-	public List<OutboxEntry> findPending(LeasedShards leased, long after, int limit) {
+	public PendingEvents findPending(LeasedShards leased, long after, ClaimBound bound, int limit) {
 		if (leased.shards().isEmpty()) {
-			return List.of();
+			return PendingEvents.of(List.of());
 		}
-		return this.jdbc.sql(this.selectPending)
+		StatementSpec claim = this.jdbc.sql(this.selectPending)
 			.param("after", after)
 			.param("shards", leased.shards())
 			.param("owner", leased.owner())
 			.param("shardCount", leased.shardCount())
-			.param("limit", limit)
-			.query(JdbcOutboxStore::entry)
-			.list();
+			.param("limit", limit);
+		if (!boundsClaims()) {
+			return PendingEvents.of(claim.query(JdbcOutboxStore::entry).list());
+		}
+		return claim.param("floor", bound.floor())
+			.param("horizon", bound.horizon())
+			.param("generation", bound.generation())
+			.query((ResultSetExtractor<PendingEvents>) JdbcOutboxStore::pendingEvents);
+	}
+
+	private static PendingEvents pendingEvents(ResultSet rows) throws SQLException {
+		List<OutboxEntry> entries = new ArrayList<>();
+		long horizon = 0;
+		long generation = 0;
+		while (rows.next()) {
+			if (entries.isEmpty()) {
+				horizon = rows.getLong("horizon");
+				generation = rows.getLong("generation");
+			}
+			entries.add(entry(rows, entries.size()));
+		}
+		return new PendingEvents(entries, horizon, generation);
+	}
+
+	@Override
+	public boolean boundsClaims() {
+		return this.dialect == JdbcDialect.POSTGRESQL;
 	}
 
 	private static OutboxEntry entry(ResultSet row, int rowNum) throws SQLException {

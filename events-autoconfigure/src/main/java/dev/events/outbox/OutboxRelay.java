@@ -36,7 +36,9 @@ import dev.events.publish.EventSender;
  * delivered, unless an event committed since with an earlier sequence comes first (then the next
  * batch is read again): the database works while the broker does. A second thread renews the
  * leases and rebalances them at a fixed interval, however long a round takes; shards with sends
- * in flight are never given up before those sends are done.
+ * in flight are never given up before those sends are done. Where the store
+ * {@linkplain OutboxStore#boundsClaims() bounds claims}, each read starts just below the last
+ * events sent instead of at the lowest sequence ({@link ClaimBound}).
  * <p>
  * A failed send holds its shard back with exponential backoff and leaves the event pending.
  * Failures that waiting may fix (the broker is unreachable, the topic does not exist yet, too
@@ -64,6 +66,8 @@ public class OutboxRelay implements SmartLifecycle {
 	private final Clock clock;
 
 	private final ShardBackoff backoff;
+
+	private final ClaimBounds bounds;
 
 	private final Counter sent;
 
@@ -108,6 +112,7 @@ public class OutboxRelay implements SmartLifecycle {
 		this.settings = settings;
 		this.clock = clock;
 		this.backoff = new ShardBackoff(settings.initialBackoff(), settings.maxBackoff());
+		this.bounds = new ClaimBounds(store.boundsClaims());
 		this.cleanedUpAt = clock.instant();
 		this.sent = Counter.builder("events.relay.sent")
 			.description("Outbox events the broker acknowledged")
@@ -251,7 +256,9 @@ public class OutboxRelay implements SmartLifecycle {
 		try {
 			RelayRound round = RelayRound.send(current.entries(), this.sender);
 			Claim next = (current.entries().size() == this.settings.batchSize()) ? readAhead(now, current) : null;
-			if (complete(current, round.await())) {
+			boolean allSent = complete(current, round.await());
+			this.bounds.roundEnded(allSent);
+			if (allSent) {
 				this.prefetched = next;
 			}
 		}
@@ -306,7 +313,7 @@ public class OutboxRelay implements SmartLifecycle {
 				return null;
 			}
 			LeasedShards available = current.only(this.backoff.available(current.shards(), now));
-			List<OutboxEntry> entries = this.store.findPending(available, after, limit);
+			List<OutboxEntry> entries = findPending(available, after, limit);
 			if (entries.isEmpty()) {
 				return null;
 			}
@@ -316,6 +323,20 @@ public class OutboxRelay implements SmartLifecycle {
 			this.shardsInFlight = Set.copyOf(inFlight);
 			return claim;
 		}
+	}
+
+	/**
+	 * Read pending events; a read from the lowest sequence reads within the bound of the claims
+	 * before, and moves it up once what it returned is sent.
+	 */
+	private List<OutboxEntry> findPending(LeasedShards available, long after, int limit) {
+		if (after != Long.MIN_VALUE) {
+			return this.store.findPending(available, after, limit);
+		}
+		ClaimBound bound = this.bounds.forClaim(available);
+		PendingEvents pending = this.store.findPending(available, after, bound, limit);
+		this.bounds.claimed(bound, pending);
+		return pending.entries();
 	}
 
 	private void cleanUpIfDue(Instant now) {

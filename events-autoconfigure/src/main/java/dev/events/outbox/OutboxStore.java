@@ -45,7 +45,27 @@ public interface OutboxStore {
 	 * @param limit the maximum number of events
 	 * @return the events in sequence order, each with its shard
 	 */
-	List<OutboxEntry> findPending(LeasedShards leased, long after, int limit);
+	default List<OutboxEntry> findPending(LeasedShards leased, long after, int limit) {
+		return findPending(leased, after, ClaimBound.NONE, limit).entries();
+	}
+
+	/**
+	 * Return pending events as {@link #findPending(LeasedShards, long, int)} does, reading only
+	 * as far back as the bound allows where the store {@linkplain #boundsClaims() bounds claims}.
+	 * @param leased the relay instance and the shards to read
+	 * @param after the sequence the events come after, {@link Long#MIN_VALUE} for all
+	 * @param bound how far back to read, from the claims before
+	 * @param limit the maximum number of events
+	 * @return the events in sequence order, with what the next bound is made of
+	 */
+	PendingEvents findPending(LeasedShards leased, long after, ClaimBound bound, int limit);
+
+	/**
+	 * Return whether claims read only as far back as their {@link ClaimBound} allows, instead of
+	 * from the lowest sequence every time.
+	 * @return whether the store bounds claims
+	 */
+	boolean boundsClaims();
 
 	/**
 	 * Record that the given events reached the broker, for those whose shard the relay still
