@@ -2,16 +2,13 @@ package dev.events.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,15 +33,15 @@ import dev.events.jdbc.EventsDatabase;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEvent;
+import dev.events.support.HeldTransaction;
 import dev.events.support.Instances;
 import dev.events.support.OutboxRows;
+import dev.events.support.PublishedRecords;
 import dev.events.support.Sequences;
 import dev.events.support.Shards;
 import dev.events.support.SlowSender;
-import dev.events.test.EmbeddedServices;
 import dev.events.test.KeyOrder;
 import dev.events.test.TestDatabase;
-import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,9 +63,9 @@ abstract class PipelinedRelayIntegrationTests {
 
 	private final TestDatabase server;
 
-	private final ExecutorService transactions = Executors.newSingleThreadExecutor();
+	private final List<HeldTransaction> held = new ArrayList<>();
 
-	private final Set<String> published = ConcurrentHashMap.newKeySet();
+	private final PublishedRecords published = new PublishedRecords();
 
 	private ConfigurableApplicationContext instance;
 
@@ -78,29 +75,21 @@ abstract class PipelinedRelayIntegrationTests {
 
 	@AfterEach
 	void stop() {
-		this.transactions.shutdownNow();
+		this.held.forEach(HeldTransaction::close);
 		if (this.instance != null) {
 			this.instance.close();
 		}
 	}
 
 	@Test
-	void eventCommittedLateWithAnEarlierSequenceIsSentBeforeTheLaterEventsOfItsKeyReadAhead() throws Exception {
+	void eventCommittedLateWithAnEarlierSequenceIsSentBeforeTheLaterEventsOfItsKeyReadAhead() {
 		this.instance = start("pipelined_late", "pipelined-late");
 		EventPublisher publisher = this.instance.getBean(EventPublisher.class);
 		TransactionTemplate transaction = new TransactionTemplate(
 				this.instance.getBean(PlatformTransactionManager.class));
-		CountDownLatch lateInserted = new CountDownLatch(1);
-		CountDownLatch commitLate = new CountDownLatch(1);
-		Future<?> late = this.transactions.submit(() -> transaction.executeWithoutResult((status) -> {
-			publish(publisher, new Late("late", 0));
-			lateInserted.countDown();
-			awaitQuietly(commitLate);
-		}));
-		assertThat(lateInserted.await(10, TimeUnit.SECONDS)).isTrue();
+		HeldTransaction late = holdOpen(transaction, () -> publish(publisher, new Late("late", 0)));
 		this.instance.getBean(HookedSender.class).beforeFirstSend((event) -> {
-			commitLate.countDown();
-			getQuietly(late);
+			late.commit();
 			transaction.executeWithoutResult((status) -> publish(publisher, new Late("late", 1)));
 		});
 
@@ -111,7 +100,7 @@ abstract class PipelinedRelayIntegrationTests {
 
 		OutboxRows rows = new OutboxRows(this.instance.getBean(DataSource.class));
 		await().atMost(Duration.ofSeconds(30)).until(() -> rows.all("pipelined-late") == 0);
-		List<ConsumerRecord<String, byte[]>> records = sent("pipelined-late");
+		List<ConsumerRecord<String, byte[]>> records = this.published.on("pipelined-late");
 		KeyOrder order = KeyOrder.of(records, Sequences::of);
 		assertThat(order.distinctEvents()).isEqualTo(4);
 		assertThat(order.violations()).isEmpty();
@@ -134,14 +123,14 @@ abstract class PipelinedRelayIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> rows.parked("pipelined-parked") == 1);
 		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			assertThat(rows.pending("pipelined-parked")).as("the events behind the parked one").isEqualTo(2);
-			assertThat(sent("pipelined-parked"))
+			assertThat(this.published.on("pipelined-parked"))
 				.extracting(ConsumerRecord::key)
 				.containsExactly("other", "other", "other");
 		});
 	}
 
 	@Test
-	void batchReadAheadIsNotSentWhenOneOfItsShardsIsNoLongerLeased() throws Exception {
+	void batchReadAheadIsNotSentWhenOneOfItsShardsIsNoLongerLeased() {
 		this.instance = start("pipelined_leases", "pipelined-leases", "events.outbox.relay.enabled=false");
 		EventPublisher publisher = this.instance.getBean(EventPublisher.class);
 		TransactionTemplate transaction = new TransactionTemplate(this.instance.getBean(PlatformTransactionManager.class));
@@ -152,17 +141,9 @@ abstract class PipelinedRelayIntegrationTests {
 				this.instance.getBean(EventsDatabase.class).dialect(), "reader", SHARDS, Duration.ofSeconds(10)));
 		HookedSender sender = new HookedSender(new SlowSender(this.instance.getBean(HookedSender.class),
 				Duration.ofMillis(500)));
-		CountDownLatch lateInserted = new CountDownLatch(1);
-		CountDownLatch commitLate = new CountDownLatch(1);
-		Future<?> late = this.transactions.submit(() -> transaction.executeWithoutResult((status) -> {
-			publish(publisher, new Moving(moving, 0));
-			lateInserted.countDown();
-			awaitQuietly(commitLate);
-		}));
-		assertThat(lateInserted.await(10, TimeUnit.SECONDS)).isTrue();
+		HeldTransaction late = holdOpen(transaction, () -> publish(publisher, new Moving(moving, 0)));
 		sender.beforeFirstSend((event) -> {
-			commitLate.countDown();
-			getQuietly(late);
+			late.commit();
 			transaction.executeWithoutResult((status) -> {
 				publish(publisher, new Moving(staying, 0));
 				publish(publisher, new Moving(moving, 1));
@@ -181,11 +162,11 @@ abstract class PipelinedRelayIntegrationTests {
 		try {
 			OutboxRows rows = new OutboxRows(this.instance.getBean(DataSource.class));
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> sent("pipelined-leases")
+				.until(() -> this.published.on("pipelined-leases")
 					.size() >= 3);
 			await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 				assertThat(rows.pending("pipelined-leases")).as("both events of the shard no longer leased").isEqualTo(2);
-				assertThat(sent("pipelined-leases"))
+				assertThat(this.published.on("pipelined-leases"))
 					.extracting(ConsumerRecord::key)
 					.containsExactlyInAnyOrder("first", "second", staying);
 			});
@@ -204,36 +185,13 @@ abstract class PipelinedRelayIntegrationTests {
 	}
 
 	private void publish(EventPublisher publisher, Object event) {
-		this.published.add(publisher.publish(event).toString());
+		this.published.publish(publisher, event);
 	}
 
-	/**
-	 * Return the records of the events this test published: the PostgreSQL and MariaDB variants
-	 * may share a broker.
-	 */
-	private List<ConsumerRecord<String, byte[]>> sent(String topic) {
-		return TopicReader.readToEnd(EmbeddedServices.kafkaBootstrapServers(), topic)
-			.stream()
-			.filter((record) -> this.published.contains(TopicReader.eventId(record)))
-			.toList();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void getQuietly(Future<?> future) {
-		try {
-			future.get(10, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+	private HeldTransaction holdOpen(TransactionTemplate transaction, Runnable work) {
+		HeldTransaction transactionHeld = HeldTransaction.open(transaction, work);
+		this.held.add(transactionHeld);
+		return transactionHeld;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
