@@ -4,9 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The bound of one relay's claims, where the store bounds them: moved up once the events a
- * claim returned are all sent, kept when a send fails (the events still pending are within it),
- * and dropped when the shards the relay claims from change, since those it gains may hold older
- * events.
+ * claim returned are all sent, kept when a send fails (the events still pending are within it) or
+ * when the claim skipped a shard whose lease had run out in the database, and dropped when the
+ * shards the relay claims from change, since those it gains may hold older events. After the
+ * check that a batch read ahead still goes first, the bound moves up to that batch's first event
+ * only.
  */
 final class ClaimBounds {
 
@@ -44,13 +46,15 @@ final class ClaimBounds {
 
 	/**
 	 * Note what a claim under {@link #forClaim} returned: the bound moves up once they are sent,
-	 * by the round that follows; what an earlier claim returned no longer counts.
+	 * by the round that follows, if the claim read every shard; what an earlier claim returned no
+	 * longer counts.
 	 * @param used the bound the claim read under
 	 * @param claimed what it returned
 	 */
 	void claimed(ClaimBound used, PendingEvents claimed) {
 		if (this.enabled) {
-			this.onceSent = claimed.entries().isEmpty() ? null : used.afterSending(claimed);
+			this.onceSent = (claimed.entries().isEmpty() || !claimed.allShardsLeased()) ? null
+					: used.afterSending(claimed);
 		}
 	}
 

@@ -99,12 +99,15 @@ public class JdbcOutboxStore implements OutboxStore {
 	 * The claim within a {@link ClaimBound} on PostgreSQL: the events above the floor, read in
 	 * sequence order from the floor on, and those at or below it of transactions at or above the
 	 * horizon, read by transaction (a few, committed late); both from the lowest sequence when the
-	 * claim generation changed. The oldest transaction in progress and the generation come back with
-	 * every row, read in the same snapshot as the events.
+	 * claim generation changed. The oldest transaction in progress, the generation and how many of
+	 * the shards the relay still leases come back with every row, read in the same snapshot as the
+	 * events.
 	 */
 	private static final String SELECT_PENDING_BOUNDED = """
 			SELECT claimed.*, pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
-			    %3$s AS generation
+			    %3$s AS generation,
+			    (SELECT COUNT(*) FROM events_outbox_lease l
+			        WHERE l.owner = :owner AND l.expires_at > %%1$s AND l.shard IN (:shards)) AS leased_shards
 			FROM (
 			    (SELECT %1$s
 			    FROM events_outbox o
@@ -301,6 +304,11 @@ public class JdbcOutboxStore implements OutboxStore {
 	}
 
 	@Override
+	public List<OutboxEntry> findPending(LeasedShards leased, long after, int limit) {
+		return findPending(leased, after, ClaimBound.NONE, limit).entries();
+	}
+
+	@Override
 	public PendingEvents findPending(LeasedShards leased, long after, ClaimBound bound, int limit) {
 		if (leased.shards().isEmpty()) {
 			return PendingEvents.of(List.of());
@@ -317,21 +325,23 @@ public class JdbcOutboxStore implements OutboxStore {
 		return claim.param("floor", bound.floor())
 			.param("horizon", bound.horizon())
 			.param("generation", bound.generation())
-			.query((ResultSetExtractor<PendingEvents>) JdbcOutboxStore::pendingEvents);
+			.query((ResultSetExtractor<PendingEvents>) (rows) -> pendingEvents(rows, leased.shards().size()));
 	}
 
-	private static PendingEvents pendingEvents(ResultSet rows) throws SQLException {
+	private static PendingEvents pendingEvents(ResultSet rows, int shards) throws SQLException {
 		List<OutboxEntry> entries = new ArrayList<>();
 		long horizon = 0;
 		long generation = 0;
+		boolean allShardsLeased = false;
 		while (rows.next()) {
 			if (entries.isEmpty()) {
 				horizon = rows.getLong("horizon");
 				generation = rows.getLong("generation");
+				allShardsLeased = rows.getInt("leased_shards") == shards;
 			}
 			entries.add(entry(rows, entries.size()));
 		}
-		return new PendingEvents(entries, horizon, generation);
+		return new PendingEvents(entries, horizon, generation, allShardsLeased);
 	}
 
 	@Override

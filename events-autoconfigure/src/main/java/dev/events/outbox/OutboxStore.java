@@ -45,9 +45,7 @@ public interface OutboxStore {
 	 * @param limit the maximum number of events
 	 * @return the events in sequence order, each with its shard
 	 */
-	default List<OutboxEntry> findPending(LeasedShards leased, long after, int limit) {
-		return findPending(leased, after, ClaimBound.NONE, limit).entries();
-	}
+	List<OutboxEntry> findPending(LeasedShards leased, long after, int limit);
 
 	/**
 	 * Return pending events as {@link #findPending(LeasedShards, long, int)} does, reading only
@@ -58,14 +56,18 @@ public interface OutboxStore {
 	 * @param limit the maximum number of events
 	 * @return the events in sequence order, with what the next bound is made of
 	 */
-	PendingEvents findPending(LeasedShards leased, long after, ClaimBound bound, int limit);
+	default PendingEvents findPending(LeasedShards leased, long after, ClaimBound bound, int limit) {
+		return PendingEvents.of(findPending(leased, after, limit));
+	}
 
 	/**
 	 * Return whether claims read only as far back as their {@link ClaimBound} allows, instead of
 	 * from the lowest sequence every time.
-	 * @return whether the store bounds claims
+	 * @return whether the store bounds claims, by default not
 	 */
-	boolean boundsClaims();
+	default boolean boundsClaims() {
+		return false;
+	}
 
 	/**
 	 * Record that the given events reached the broker, for those whose shard the relay still
