@@ -24,8 +24,9 @@ import dev.events.jdbc.OldestRows;
  * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source,
  * with each entry's record time (indexed) for replays that forget a range.
  * On PostgreSQL all events of a call go in one statement that returns the events it did not
- * insert, received before; elsewhere each event is inserted on its own and its update count read. Rows written before the
- * source was part of the key have an empty source and still mark their event id as handled.
+ * insert, received before; elsewhere each event is inserted on its own and its update count read.
+ * Rows written before the source was part of the key have an empty source and still mark their
+ * event id as handled.
  * <p>
  * PostgreSQL keeps the plan of a statement the driver prepared for the table as it was when it
  * planned it, often nearly empty; a plan that looks rows up by anything but the key then reads

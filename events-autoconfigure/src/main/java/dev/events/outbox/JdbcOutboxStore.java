@@ -59,13 +59,19 @@ public class JdbcOutboxStore implements OutboxStore {
 			MOD(MOD(COALESCE(key_hash, shard), :shardCount) + :shardCount, :shardCount)""";
 
 	/**
-	 * Whether the relay instance still leases the event's shard, under the same shard count; the
-	 * database's clock goes in the placeholder.
+	 * The shards whose lease the relay instance holds; the database's clock goes in the
+	 * placeholder.
+	 */
+	private static final String HELD_SHARDS = """
+			SELECT l.shard FROM events_outbox_lease l WHERE l.owner = :owner AND l.expires_at > %1$s""";
+
+	/**
+	 * Whether the relay instance still leases the event's shard, under the same shard count.
 	 */
 	private static final String LEASED = """
-			%1$s IN (SELECT l.shard FROM events_outbox_lease l
-			        WHERE l.owner = :owner AND l.expires_at > %%1$s)
-			    AND :shardCount = (SELECT c.shard_count FROM events_outbox_shards c WHERE c.id = 1)""".formatted(SHARD_OF);
+			%1$s IN (%2$s)
+			    AND :shardCount = (SELECT c.shard_count FROM events_outbox_shards c WHERE c.id = 1)"""
+		.formatted(SHARD_OF, HELD_SHARDS);
 
 	private static final String PENDING_COLUMNS = """
 			o.seq, %s AS shard, o.attempts, o.event_id, o.topic, o.partition_key, o.event_type, o.source,
@@ -106,8 +112,7 @@ public class JdbcOutboxStore implements OutboxStore {
 	private static final String SELECT_PENDING_BOUNDED = """
 			SELECT claimed.*, pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
 			    %3$s AS generation,
-			    (SELECT COUNT(*) FROM events_outbox_lease l
-			        WHERE l.owner = :owner AND l.expires_at > %%1$s AND l.shard IN (:shards)) AS leased_shards
+			    (SELECT COUNT(*) FROM (%4$s) held WHERE held.shard IN (:shards)) AS leased_shards
 			FROM (
 			    (SELECT %1$s
 			    FROM events_outbox o
@@ -123,7 +128,7 @@ public class JdbcOutboxStore implements OutboxStore {
 			) claimed
 			ORDER BY claimed.seq
 			LIMIT :limit
-			""".formatted(PENDING_COLUMNS, CLAIMABLE, CLAIM_GENERATION);
+			""".formatted(PENDING_COLUMNS, CLAIMABLE, CLAIM_GENERATION, HELD_SHARDS);
 
 	private static final String DELETE_SENT = """
 			DELETE FROM events_outbox WHERE seq IN (:sequences) AND %s
