@@ -1,23 +1,12 @@
 package dev.events.outbox;
 
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import dev.events.jdbc.EventsSchemaMigrator;
-import dev.events.jdbc.JdbcDialect;
-import dev.events.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,40 +21,25 @@ class PostgresqlClaimBoundReadsIntegrationTests {
 
 	private static final LeasedShards LEASED = new LeasedShards("reader", 1, Set.of(0));
 
-	private SingleConnectionDataSource dataSource;
-
-	private JdbcClient jdbc;
-
-	private JdbcOutboxStore store;
+	private LeasedOutbox outbox;
 
 	@BeforeEach
 	void connect() throws SQLException {
-		this.dataSource = new SingleConnectionDataSource(
-				TestDatabase.POSTGRESQL.dataSource("claim_bound_reads").getConnection(), true);
-		new EventsSchemaMigrator(this.dataSource, JdbcDialect.POSTGRESQL).afterPropertiesSet();
-		this.jdbc = JdbcClient.create(this.dataSource);
-		this.jdbc.sql("DELETE FROM events_outbox").update();
-		this.jdbc.sql("ALTER TABLE events_outbox SET (autovacuum_enabled = false)").update();
-		this.jdbc.sql("DELETE FROM events_outbox_lease").update();
-		this.jdbc.sql("DELETE FROM events_outbox_shards").update();
-		this.jdbc.sql("INSERT INTO events_outbox_shards (id, shard_count) VALUES (1, 1)").update();
-		this.jdbc.sql("INSERT INTO events_outbox_lease (shard, owner, expires_at) VALUES (0, ?, ?)")
-			.params(LEASED.owner(), Timestamp.from(Instant.now().plus(Duration.ofHours(1))))
-			.update();
-		this.store = new JdbcOutboxStore(this.dataSource, JdbcDialect.POSTGRESQL, 1, false, Clock.systemUTC());
+		this.outbox = LeasedOutbox.of("claim_bound_reads", LEASED);
+		this.outbox.jdbc().sql("ALTER TABLE events_outbox SET (autovacuum_enabled = false)").update();
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.jdbc.sql("ALTER TABLE events_outbox RESET (autovacuum_enabled)").update();
-		this.dataSource.destroy();
+		this.outbox.jdbc().sql("ALTER TABLE events_outbox RESET (autovacuum_enabled)").update();
+		this.outbox.close();
 	}
 
 	@Test
 	void claimWithinItsBoundReadsNoneOfTheIndexPagesOfEventsSentBefore() {
-		insertEvents(SENT);
+		this.outbox.insert(0, "sent", SENT);
 		ClaimBound within = sendEverythingPending();
-		insertEvents(10);
+		this.outbox.insert(0, "pending", 10);
 
 		long boundedReads = indexPagesRead(() -> claim(within));
 		long unboundedReads = indexPagesRead(() -> claim(ClaimBound.NONE));
@@ -81,7 +55,7 @@ class PostgresqlClaimBoundReadsIntegrationTests {
 		ClaimBound bound = ClaimBound.NONE;
 		PendingEvents pending = claim(bound);
 		while (!pending.entries().isEmpty()) {
-			assertThat(this.store.markSent(LEASED, pending.entries())).isEqualTo(pending.entries().size());
+			assertThat(this.outbox.store().markSent(LEASED, pending.entries())).isEqualTo(pending.entries().size());
 			bound = bound.afterSending(pending);
 			pending = claim(bound);
 		}
@@ -89,17 +63,7 @@ class PostgresqlClaimBoundReadsIntegrationTests {
 	}
 
 	private PendingEvents claim(ClaimBound bound) {
-		return this.store.findPending(LEASED, Long.MIN_VALUE, bound, 500);
-	}
-
-	private void insertEvents(int count) {
-		this.jdbc.sql("""
-				INSERT INTO events_outbox (event_id, shard, key_hash, topic, partition_key, event_type, source,
-				    event_time, data_content_type, data)
-				SELECT gen_random_uuid(), 0, 0, 'bounded', 'k-' || (n % 100), 'dev.events.test.Bounded', '/test',
-				    now(), 'application/json', '\\x7b7d'::bytea
-				FROM generate_series(1, ?) n
-				""").param(count).update();
+		return this.outbox.store().findPending(LEASED, Long.MIN_VALUE, bound, 500);
 	}
 
 	/**
@@ -113,9 +77,9 @@ class PostgresqlClaimBoundReadsIntegrationTests {
 	}
 
 	private long indexPagesReadSoFar() {
-		this.jdbc.sql("SELECT pg_stat_force_next_flush()").query(Object.class).optional();
-		this.jdbc.sql("SELECT pg_stat_clear_snapshot()").query(Object.class).optional();
-		return this.jdbc.sql("""
+		this.outbox.jdbc().sql("SELECT pg_stat_force_next_flush()").query(Object.class).optional();
+		this.outbox.jdbc().sql("SELECT pg_stat_clear_snapshot()").query(Object.class).optional();
+		return this.outbox.jdbc().sql("""
 				SELECT COALESCE(SUM(idx_blks_hit + idx_blks_read), 0) FROM pg_statio_user_indexes
 				WHERE relname = 'events_outbox'
 				    AND indexrelname IN ('events_outbox_pending', 'events_outbox_pending_xact')
