@@ -33,6 +33,7 @@ import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.cloudevents.KafkaEventSender;
 import dev.events.consume.DeadLetterTopics;
 import dev.events.publish.DirectEventPublisher;
+import dev.events.publish.EventPublicationListener;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEventFactory;
@@ -118,6 +119,7 @@ public final class EventsAutoConfiguration {
 	 */
 	@Bean(KAFKA_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = KAFKA_TEMPLATE_BEAN_NAME)
+	@ConditionalOnEventsTransport(EventsProperties.Transport.KAFKA)
 	KafkaTemplate<@Nullable String, byte[]> eventsKafkaTemplate(ProducerFactory<?, ?> producerFactory,
 			ObjectProvider<KafkaProperties> kafkaProperties,
 			ObjectProvider<KafkaTemplateObservationConvention> observationConvention) {
@@ -135,14 +137,18 @@ public final class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(EventPublisher.class)
 	DirectEventPublisher eventPublisher(OutboundEventFactory factory, EventSender sender,
-			ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<EventPublicationListener> listeners) {
 		logger.info("Publishing events directly to Kafka: there is no DataSource or events.outbox.enabled=false, "
 				+ "so events are not bound to transactions and are not retried after the producer gives up");
-		return new DirectEventPublisher(factory, sender, EventsObservability.meterRegistry(meterRegistry));
+		DirectEventPublisher publisher = new DirectEventPublisher(factory, sender,
+				EventsObservability.meterRegistry(meterRegistry));
+		publisher.setPublicationListeners(listeners.orderedStream().toList());
+		return publisher;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "eventsTopics")
+	@ConditionalOnEventsTransport(EventsProperties.Transport.KAFKA)
 	KafkaAdmin.NewTopics eventsTopics(EventsProperties properties) {
 		return new EventsTopics(properties.getTopics(), new DeadLetterTopics(properties.getHandlers().getDeadLetterTopic()))
 			.toNewTopics();

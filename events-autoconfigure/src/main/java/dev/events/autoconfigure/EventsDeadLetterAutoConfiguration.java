@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.EnableKafka;
 
-import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.HandlerEndpoints;
 import dev.events.deadletter.DeadLetterAutoRetry;
 import dev.events.deadletter.DeadLetterCleaner;
 import dev.events.deadletter.DeadLetterMetrics;
@@ -44,8 +44,8 @@ public final class EventsDeadLetterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
-	DeadLetters deadLetters(DeadLetterStore store, EventHandlerEndpointConfigurer handlers) {
+	@ConditionalOnBean(HandlerEndpoints.class)
+	DeadLetters deadLetters(DeadLetterStore store, HandlerEndpoints handlers) {
 		return new DeadLetters(store, handlers.handlers(), Clock.systemUTC());
 	}
 
@@ -58,8 +58,8 @@ public final class EventsDeadLetterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
-	DeadLetterMetrics deadLetterMetrics(DeadLetterMonitor monitor, EventHandlerEndpointConfigurer handlers,
+	@ConditionalOnBean(HandlerEndpoints.class)
+	DeadLetterMetrics deadLetterMetrics(DeadLetterMonitor monitor, HandlerEndpoints handlers,
 			ObjectProvider<MeterRegistry> meterRegistry) {
 		return new DeadLetterMetrics(monitor, handlers.handlers(), EventsObservability.meterRegistry(meterRegistry));
 	}
@@ -69,7 +69,7 @@ public final class EventsDeadLetterAutoConfiguration {
 	@ConditionalOnBean(DeadLetters.class)
 	@ConditionalOnBooleanProperty("events.handlers.dead-letters.auto-retry.enabled")
 	DeadLetterAutoRetry deadLetterAutoRetry(DeadLetters deadLetters, DeadLetterStore store,
-			EventHandlerEndpointConfigurer handlers, EventsProperties properties) {
+			HandlerEndpoints handlers, EventsProperties properties) {
 		EventsProperties.AutoRetry settings = properties.getHandlers().getDeadLetters().getAutoRetry();
 		return new DeadLetterAutoRetry(deadLetters, store, handlers.handlers(), settings.getInitialBackoff(),
 				settings.getMaxBackoff(), settings.getInterval(), Clock.systemUTC());

@@ -3,6 +3,7 @@ package dev.events.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -29,6 +30,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConvention;
@@ -43,6 +45,7 @@ import dev.events.consume.DeadLetterTopics;
 import dev.events.consume.EventHandlerEndpointConfigurer;
 import dev.events.consume.EventHandlingObservationConvention;
 import dev.events.consume.EventHandlerMethodCollector;
+import dev.events.consume.HandlerEndpoints;
 import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.consume.HandlerReplays;
 import dev.events.consume.HandlerSettings;
@@ -50,6 +53,7 @@ import dev.events.consume.SequencedDeadLetters;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsDatabase;
 import dev.events.jdbc.TransactionManagerResolver;
+import dev.events.memory.InMemoryTransport;
 import dev.events.publish.TraceparentProvider;
 import dev.events.type.EventTypeRegistry;
 
@@ -85,6 +89,7 @@ public final class EventsHandlerAutoConfiguration {
 
 	@Bean(CONTAINER_FACTORY_BEAN_NAME)
 	@ConditionalOnMissingBean(name = CONTAINER_FACTORY_BEAN_NAME)
+	@ConditionalOnEventsTransport(EventsProperties.Transport.KAFKA)
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> eventsListenerContainerFactory(
 			ConsumerFactory<?, ?> consumerFactory,
 			ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> bootConfigurer,
@@ -122,6 +127,7 @@ public final class EventsHandlerAutoConfiguration {
 	 */
 	@Bean(DEAD_LETTER_TEMPLATE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = DEAD_LETTER_TEMPLATE_BEAN_NAME)
+	@ConditionalOnEventsTransport(EventsProperties.Transport.KAFKA)
 	KafkaTemplate<byte[], byte[]> eventsDeadLetterKafkaTemplate(ProducerFactory<?, ?> producerFactory,
 			ObjectProvider<KafkaProperties> kafkaProperties,
 			ObjectProvider<KafkaTemplateObservationConvention> observationConvention) {
@@ -132,13 +138,18 @@ public final class EventsHandlerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HandlerErrorHandlerFactory handlerErrorHandlerFactory(
-			@Qualifier(DEAD_LETTER_TEMPLATE_BEAN_NAME) KafkaTemplate<byte[], byte[]> deadLetterTemplate,
-			EventsProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<SequencedDeadLetters> deadLetterStore, CloudEventRecordMapper mapper) {
+			@Qualifier(DEAD_LETTER_TEMPLATE_BEAN_NAME) ObjectProvider<KafkaTemplate<byte[], byte[]>> deadLetterTemplate,
+			ObjectProvider<InMemoryTransport> inMemory, EventsProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<SequencedDeadLetters> deadLetterStore,
+			CloudEventRecordMapper mapper) {
 		EventsProperties.Retry retry = properties.getHandlers().getRetry();
 		EventsProperties.Conflicts conflicts = retry.getConflicts();
-		return new HandlerErrorHandlerFactory(deadLetterTemplate,
-				new DeadLetterTopics(properties.getHandlers().getDeadLetterTopic()),
+		DeadLetterTopics deadLetterTopics = new DeadLetterTopics(properties.getHandlers().getDeadLetterTopic());
+		InMemoryTransport transport = inMemory.getIfAvailable();
+		Function<String, ConsumerRecordRecoverer> topicRecoverers = (transport != null)
+				? transport::deadLetterRecoverer
+				: HandlerErrorHandlerFactory.toKafka(deadLetterTemplate.getObject(), deadLetterTopics);
+		return new HandlerErrorHandlerFactory(topicRecoverers, deadLetterTopics,
 				retry.getInitialInterval(), retry.getMultiplier(), retry.getMaxInterval(),
 				new ConflictRetry(conflicts.getMaxAttempts(), conflicts.getInitialInterval(),
 						conflicts.getMaxInterval()),
@@ -148,8 +159,17 @@ public final class EventsHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventHandlerEndpointConfigurer eventHandlerEndpointConfigurer(EventHandlerMethodCollector collector,
-			EventTypeRegistry registry, CloudEventRecordMapper mapper, ObjectProvider<JsonMapper> jsonMapper,
+	@ConditionalOnEventsTransport(EventsProperties.Transport.KAFKA)
+	EventHandlerEndpointConfigurer eventHandlerEndpointConfigurer(HandlerEndpoints endpoints,
+			ObjectProvider<HandlerReplays> replays, @Qualifier(CONTAINER_FACTORY_BEAN_NAME)
+			ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
+		return new EventHandlerEndpointConfigurer(endpoints, containerFactory, replays.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerEndpoints handlerEndpoints(EventHandlerMethodCollector collector, EventTypeRegistry registry,
+			CloudEventRecordMapper mapper, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<InboxStore> inbox, ObjectProvider<EventsDatabase> database,
 			ObjectProvider<PlatformTransactionManager> transactionManagers, ListableBeanFactory beanFactory,
 			EventsProperties properties,
@@ -157,31 +177,36 @@ public final class EventsHandlerAutoConfiguration {
 			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<EventHandlingObservationConvention> observationConvention,
 			ObjectProvider<TraceparentProvider> traceparent, ObjectProvider<SequencedDeadLetters> deadLetterStore,
-			ObjectProvider<HandlerReplays> replays,
-			@Qualifier(CONTAINER_FACTORY_BEAN_NAME) ConcurrentKafkaListenerContainerFactory<byte[], byte[]> containerFactory) {
+			ObjectProvider<HandlerReplays> replays, @Qualifier(CONTAINER_FACTORY_BEAN_NAME)
+			ObjectProvider<ConcurrentKafkaListenerContainerFactory<?, ?>> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
 		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
 				properties.getTenancy().isRequired(), handlers.getUnknownTypes(),
 				environment.getProperty("spring.application.name", "application"),
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),
-				observesListeners(containerFactory),
+				observesListeners(containerFactory.getIfAvailable(), environment),
 				EventsObservability.observationRegistry(observationRegistry), observationConvention.getIfUnique(),
 				traceparent.getIfAvailable(), EventsObservability.meterRegistry(meterRegistry),
 				deadLetterDestination(handlers.getDeadLetters().getDestination(), deadLetterStore.getIfAvailable()));
 		InboxStore inboxStore = inbox.getIfAvailable();
-		return new EventHandlerEndpointConfigurer(collector, settings, inboxStore,
+		return new HandlerEndpoints(collector, settings, inboxStore,
 				transactions(inboxStore, database.getIfAvailable(), transactionManagers,
 						beanFactory.getBeansOfType(PlatformTransactionManager.class),
 						properties.getJdbc().getTransactionManager()),
-				containerFactory, errorHandlers, replays.getIfAvailable());
+				errorHandlers, replays.getIfAvailable());
 	}
 
 	/**
 	 * Whether the handler containers observe their listeners, as Boot's
 	 * {@code spring.kafka.listener.observation-enabled} configures a factory: not for a factory
-	 * without container properties.
+	 * without container properties. Without a factory (the in-memory transport), as that
+	 * property says.
 	 */
-	private static boolean observesListeners(ConcurrentKafkaListenerContainerFactory<?, ?> containerFactory) {
+	private static boolean observesListeners(@Nullable ConcurrentKafkaListenerContainerFactory<?, ?> containerFactory,
+			Environment environment) {
+		if (containerFactory == null) {
+			return environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, false);
+		}
 		ContainerProperties properties = containerFactory.getContainerProperties();
 		return properties != null && properties.isObservationEnabled();
 	}

@@ -13,6 +13,7 @@ import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.HandlerEndpoints;
 import dev.events.jdbc.EventsDatabase;
 import dev.events.pause.HandlerPauseFollower;
 import dev.events.pause.HandlerPauses;
@@ -39,7 +40,7 @@ public final class EventsHandlerPauseAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
 	HandlerPauseFollower handlerPauseFollower(HandlerPauses pauses, KafkaListenerEndpointRegistry listeners,
-			EventHandlerEndpointConfigurer handlers, EventsInstance instance, EventsProperties properties) {
+			HandlerEndpoints handlers, EventsInstance instance, EventsProperties properties) {
 		return new HandlerPauseFollower(pauses, listeners, handlers::handlerIds, instance.id(),
 				properties.getHandlers().getPauseCheckInterval(), Clock.systemUTC());
 	}

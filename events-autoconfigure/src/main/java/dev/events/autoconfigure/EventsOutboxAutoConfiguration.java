@@ -24,6 +24,7 @@ import dev.events.outbox.OutboxRelay;
 import dev.events.outbox.OutboxRelaySettings;
 import dev.events.outbox.OutboxStore;
 import dev.events.outbox.ShardLeases;
+import dev.events.publish.EventPublicationListener;
 import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEventFactory;
 
@@ -72,11 +73,15 @@ public final class EventsOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(dev.events.publish.EventPublisher.class)
 	OutboxEventPublisher eventPublisher(OutboundEventFactory factory, OutboxStore store,
-			ObjectProvider<OutboxRelay> relay, ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<OutboxRelay> relay, ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<EventPublicationListener> listeners) {
 		OutboxRelay localRelay = relay.getIfAvailable();
 		Runnable wakeUp = (localRelay != null) ? localRelay::wakeUp : () -> {
 		};
-		return new OutboxEventPublisher(factory, store, wakeUp, EventsObservability.meterRegistry(meterRegistry));
+		OutboxEventPublisher publisher = new OutboxEventPublisher(factory, store, wakeUp,
+				EventsObservability.meterRegistry(meterRegistry));
+		publisher.setPublicationListeners(listeners.orderedStream().toList());
+		return publisher;
 	}
 
 	@Bean

@@ -29,6 +29,12 @@ public class EventsProperties implements Validator {
 	 */
 	private @Nullable String source;
 
+	/**
+	 * What carries events from publishers to handlers: Kafka, or, for tests and local runs, the
+	 * application itself (in-memory).
+	 */
+	private Transport transport = Transport.KAFKA;
+
 	private final Types types = new Types();
 
 	private final Tenancy tenancy = new Tenancy();
@@ -54,6 +60,14 @@ public class EventsProperties implements Validator {
 
 	public void setSource(@Nullable String source) {
 		this.source = source;
+	}
+
+	public Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(Transport transport) {
+		this.transport = transport;
 	}
 
 	public Types getTypes() {
@@ -96,6 +110,24 @@ public class EventsProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		EventsPropertiesValidator.validate((EventsProperties) target, errors);
+	}
+
+	/**
+	 * What carries events from publishers to handlers.
+	 */
+	public enum Transport {
+
+		/**
+		 * Kafka, through the outbox where there is one.
+		 */
+		KAFKA,
+
+		/**
+		 * The application itself: each event goes to the application's own handlers, as the
+		 * same CloudEvent record, without a broker. For tests and local runs.
+		 */
+		IN_MEMORY
+
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.EnableKafka;
 
 import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.HandlerEndpoints;
 import dev.events.consume.IdleHandlerReplays;
 import dev.events.inbox.InboxStore;
 import dev.events.jdbc.EventsDatabase;
@@ -50,23 +51,23 @@ public final class EventsReplayAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
 	ReplayFollower replayFollower(ReplayStore store, PartitionReplayer replayer,
-			EventHandlerEndpointConfigurer configurer, EventsProperties properties) {
+			HandlerEndpoints endpoints, EventsProperties properties) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
-		return new ReplayFollower(store, replayer, configurer::handlerIds, handlers.getPauseCheckInterval(),
+		return new ReplayFollower(store, replayer, endpoints::handlerIds, handlers.getPauseCheckInterval(),
 				handlers.getReplay().getRetention(), Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
-	IdleHandlerReplays idleHandlerReplays(PartitionReplayer replayer, EventHandlerEndpointConfigurer handlers) {
+	IdleHandlerReplays idleHandlerReplays(PartitionReplayer replayer, HandlerEndpoints handlers) {
 		return new IdleHandlerReplays(replayer, handlers.handlers());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(EventHandlerEndpointConfigurer.class)
-	Replays replays(ReplayStore store, ObjectProvider<InboxStore> inbox, EventHandlerEndpointConfigurer handlers,
+	Replays replays(ReplayStore store, ObjectProvider<InboxStore> inbox, HandlerEndpoints handlers,
 			EventsProperties properties) {
 		return new Replays(store, inbox.getIfAvailable(), properties.getHandlers().getInbox().getRetention(),
 				handlers.handlers()::has, handlers.handlers().transactions(), Clock.systemUTC());

@@ -96,6 +96,14 @@ final class EventHandlerListener {
 		this.replays.apply(this.handler.id(), consumer);
 	}
 
+	/**
+	 * Handle records a transport delivered outside a listener container, without replays.
+	 * @param records the records, in partition order
+	 */
+	void onRecords(List<ConsumerRecord<byte[], byte[]>> records) {
+		handleBatch(records);
+	}
+
 	private void handleBatch(List<ConsumerRecord<byte[], byte[]>> records) {
 		int end = records.size();
 		RecordFailure failure = null;

@@ -3,8 +3,11 @@ package dev.events.consume;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +46,7 @@ public final class HandlerErrorHandlerFactory {
 
 	private static final Log logger = LogFactory.getLog(HandlerErrorHandlerFactory.class);
 
-	private final KafkaOperations<?, ?> deadLetterTemplate;
+	private final Function<String, ConsumerRecordRecoverer> topicRecoverers;
 
 	private final DeadLetterTopics deadLetterTopics;
 
@@ -67,7 +70,8 @@ public final class HandlerErrorHandlerFactory {
 
 	/**
 	 * Create a factory.
-	 * @param deadLetterTemplate sends records to the dead-letter topic, keys and values as bytes
+	 * @param topicRecoverers the recoverer of each handler, by id, that puts its dead letters on
+	 * the dead-letter topic of their record's topic ({@link #toKafka})
 	 * @param deadLetterTopics names the dead-letter topic of each record's topic
 	 * @param initialInterval the wait before the first retry
 	 * @param multiplier the factor each further wait grows by
@@ -80,11 +84,12 @@ public final class HandlerErrorHandlerFactory {
 	 * @param mapper reads the CloudEvent attributes of dead letters for the database
 	 * @param clock the clock of failure times
 	 */
-	public HandlerErrorHandlerFactory(KafkaOperations<?, ?> deadLetterTemplate, DeadLetterTopics deadLetterTopics,
+	public HandlerErrorHandlerFactory(Function<String, ConsumerRecordRecoverer> topicRecoverers,
+			DeadLetterTopics deadLetterTopics,
 			Duration initialInterval, double multiplier, Duration maxInterval, ConflictRetry conflicts,
 			MeterRegistry meterRegistry, @Nullable SequencedDeadLetters deadLetterStore, CloudEventRecordMapper mapper,
 			Clock clock) {
-		this.deadLetterTemplate = deadLetterTemplate;
+		this.topicRecoverers = topicRecoverers;
 		this.deadLetterTopics = deadLetterTopics;
 		this.initialInterval = initialInterval;
 		this.multiplier = multiplier;
@@ -130,11 +135,26 @@ public final class HandlerErrorHandlerFactory {
 		return this.deadLettered.get();
 	}
 
-	DefaultErrorHandler create(EventHandlerMethod handler) {
+	DefaultErrorHandler create(HandlerRetries retries) {
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler(retries.recoverer(), retries.defaultBackOff());
+		errorHandler.setLogLevel(KafkaException.Level.WARN);
+		retries.notRetryable().forEach(errorHandler::addNotRetryableExceptions);
+		errorHandler.setBackOffFunction(retries.backOffByFailure());
+		errorHandler.setRetryListeners(retries.history());
+		return errorHandler;
+	}
+
+	/**
+	 * Return how a handler retries failed records and what it does when it gives up; the listener
+	 * container's error handler is made of the same.
+	 * @param handler the handler
+	 * @return its retries
+	 */
+	HandlerRetries retries(EventHandlerMethod handler) {
 		String handlerId = handler.id();
 		EventHandlerMethod.HandlerRetry retry = handler.retry();
 		FailureHistory failures = new FailureHistory(this.clock);
-		ConsumerRecordRecoverer toTopic = topicRecoverer(handlerId);
+		ConsumerRecordRecoverer toTopic = this.topicRecoverers.apply(handlerId);
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
 			Exception failure = failureOf(ex);
 			String reason = DeadLetterReasons.reasonOf(ex);
@@ -162,23 +182,30 @@ public final class HandlerErrorHandlerFactory {
 		backOff.setInitialInterval(this.initialInterval.toMillis());
 		backOff.setMultiplier(this.multiplier);
 		backOff.setMaxInterval(this.maxInterval.toMillis());
-		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
-		errorHandler.setLogLevel(KafkaException.Level.WARN);
-		errorHandler.addNotRetryableExceptions(UndeliverableEventException.class);
-		retry.nonRetryable().forEach(errorHandler::addNotRetryableExceptions);
-		errorHandler.setBackOffFunction(this::backOffFor);
-		errorHandler.setRetryListeners(failures);
-		return errorHandler;
+		List<Class<? extends Exception>> notRetryable = new ArrayList<>();
+		notRetryable.add(UndeliverableEventException.class);
+		notRetryable.addAll(retry.nonRetryable());
+		return new HandlerRetries(backOff, this::backOffFor, notRetryable, failures, recoverer);
 	}
 
-	private ConsumerRecordRecoverer topicRecoverer(String handlerId) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(this.deadLetterTemplate,
-				(record, ex) -> new TopicPartition(this.deadLetterTopics.of(record.topic()), -1));
-		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
-			.add(UndeliverableEventException.REASON_HEADER,
-					DeadLetterReasons.reasonOf(ex).getBytes(StandardCharsets.UTF_8))
-			.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, handlerId.getBytes(StandardCharsets.UTF_8)));
-		return deadLetters;
+	/**
+	 * Return the recoverers that send each handler's dead letters to the dead-letter topic of
+	 * their record's topic, with the reason and the handler in headers.
+	 * @param template sends records to the dead-letter topic, keys and values as bytes
+	 * @param deadLetterTopics names the dead-letter topic of each record's topic
+	 * @return the recoverer of each handler, by handler id
+	 */
+	public static Function<String, ConsumerRecordRecoverer> toKafka(KafkaOperations<?, ?> template,
+			DeadLetterTopics deadLetterTopics) {
+		return (handlerId) -> {
+			DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+					(record, ex) -> new TopicPartition(deadLetterTopics.of(record.topic()), -1));
+			deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
+				.add(UndeliverableEventException.REASON_HEADER,
+						DeadLetterReasons.reasonOf(ex).getBytes(StandardCharsets.UTF_8))
+				.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, handlerId.getBytes(StandardCharsets.UTF_8)));
+			return deadLetters;
+		};
 	}
 
 	private String destinationOf(EventHandlerMethod handler, ConsumerRecord<?, ?> record) {

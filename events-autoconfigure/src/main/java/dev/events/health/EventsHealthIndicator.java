@@ -43,7 +43,7 @@ public class EventsHealthIndicator implements HealthIndicator {
 
 	private static final List<Status> SEVERITY = List.of(Status.UP, DEGRADED, Status.DOWN);
 
-	private final KafkaClusterProbe kafka;
+	private final @Nullable KafkaClusterProbe kafka;
 
 	private final @Nullable OutboxMonitor outbox;
 
@@ -65,7 +65,7 @@ public class EventsHealthIndicator implements HealthIndicator {
 
 	/**
 	 * Create the indicator.
-	 * @param kafka asks the cluster how it is
+	 * @param kafka asks the cluster how it is, {@code null} on the in-memory transport
 	 * @param outbox reads the outbox backlog, {@code null} without an outbox
 	 * @param relay the state of this instance's relay, {@code null} when it has none
 	 * @param thresholds when the backlog degrades health or brings it down
@@ -77,7 +77,7 @@ public class EventsHealthIndicator implements HealthIndicator {
 	 * {@link #DEGRADED}
 	 * @param clock the clock
 	 */
-	public EventsHealthIndicator(KafkaClusterProbe kafka, @Nullable OutboxMonitor outbox,
+	public EventsHealthIndicator(@Nullable KafkaClusterProbe kafka, @Nullable OutboxMonitor outbox,
 			Supplier<@Nullable RelayState> relay, OutboxHealthThresholds thresholds,
 			@Nullable KafkaListenerEndpointRegistry listeners, Supplier<List<String>> handlerIds,
 			LongSupplier deadLettered, @Nullable DeadLetterMonitor deadLetters, boolean degradedByDeadLetters,
@@ -121,6 +121,10 @@ public class EventsHealthIndicator implements HealthIndicator {
 	}
 
 	private Status kafka(Map<String, Object> details) {
+		if (this.kafka == null) {
+			details.put("transport", "in-memory");
+			return Status.UP;
+		}
 		KafkaClusterProbe.ClusterState state = this.kafka.state();
 		Map<String, Object> kafka = new LinkedHashMap<>();
 		Status status = state.reachable() ? Status.UP : Status.DOWN;
@@ -170,7 +174,7 @@ public class EventsHealthIndicator implements HealthIndicator {
 		Status status = relay.running() ? Status.UP : Status.DOWN;
 		if (!relay.failingTopics().isEmpty()) {
 			outbox.put("failingTopics", new TreeMap<>(relay.failingTopics()));
-			if (kafkaReachable) {
+			if (kafkaReachable && this.kafka != null) {
 				outbox.put("missingTopics", this.kafka.missingTopics(relay.failingTopics().keySet()));
 			}
 			status = worst(status, DEGRADED);

@@ -1,5 +1,6 @@
 package dev.events.publish;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 
 	private final Map<String, Counter> failures = new ConcurrentHashMap<>();
 
+	private List<EventPublicationListener> listeners = List.of();
+
 	/**
 	 * Create a publisher.
 	 * @param factory creates outbound events
@@ -43,6 +46,9 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 			OutboundEvent outbound = this.factory.create(event, context);
 			type = outbound.type();
 			deliver(outbound);
+			for (EventPublicationListener listener : this.listeners) {
+				listener.published(event, outbound);
+			}
 			count(this.successes, type, "success");
 			return outbound.id();
 		}
@@ -50,6 +56,14 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 			count(this.failures, type, "failure");
 			throw ex;
 		}
+	}
+
+	/**
+	 * Set the listeners told of each event published.
+	 * @param listeners the listeners, in the order they are told
+	 */
+	public void setPublicationListeners(List<EventPublicationListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**

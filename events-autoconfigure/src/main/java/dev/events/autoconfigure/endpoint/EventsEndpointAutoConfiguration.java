@@ -27,7 +27,7 @@ import dev.events.autoconfigure.EventsHandlerPauseAutoConfiguration;
 import dev.events.autoconfigure.EventsOutboxAutoConfiguration;
 import dev.events.autoconfigure.EventsProperties;
 import dev.events.autoconfigure.EventsReplayAutoConfiguration;
-import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.HandlerEndpoints;
 import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.deadletter.DeadLetterStore;
 import dev.events.deadletter.DeadLetters;
@@ -60,15 +60,15 @@ public final class EventsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventsEndpoint eventsEndpoint(KafkaAdmin kafkaAdmin, ObjectProvider<EventHandlerEndpointConfigurer> handlers,
+	EventsEndpoint eventsEndpoint(KafkaAdmin kafkaAdmin, ObjectProvider<HandlerEndpoints> handlers,
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners, ObjectProvider<DeadLetters> deadLetters,
 			ObjectProvider<DeadLetterStore> deadLetterStore, ObjectProvider<DeadLetterMonitor> deadLetterMonitor,
 			ObjectProvider<OutboxStore> outbox, ObjectProvider<OutboxMonitor> outboxMonitor,
 			ObjectProvider<OutboxRelay> relay, ObjectProvider<ShardLeases> leases, ObjectProvider<HandlerPauses> pauses,
 			ObjectProvider<Replays> replays, ObjectProvider<EventPublisher> publisher, EventTypeRegistry registry,
 			EventsProperties properties, EventsEndpointProperties endpoint) {
-		EventHandlerEndpointConfigurer configurer = handlers.getIfAvailable();
-		HandlersReport report = new HandlersReport((configurer != null) ? configurer.handlers() : null,
+		HandlerEndpoints endpoints = handlers.getIfAvailable();
+		HandlersReport report = new HandlersReport((endpoints != null) ? endpoints.handlers() : null,
 				listeners.getIfAvailable(), new ConsumerLag(kafkaAdmin.getConfigurationProperties(),
 						properties.getHealth().getKafka().getTimeout().plus(Duration.ofSeconds(3))),
 				deadLetterMonitor.getIfAvailable(), pauses.getIfAvailable());

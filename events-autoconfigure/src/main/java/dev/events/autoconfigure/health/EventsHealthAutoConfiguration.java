@@ -16,12 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import dev.events.autoconfigure.ConditionalOnEventsTransport;
 import dev.events.autoconfigure.EventsAutoConfiguration;
 import dev.events.autoconfigure.EventsDeadLetterAutoConfiguration;
 import dev.events.autoconfigure.EventsHandlerAutoConfiguration;
 import dev.events.autoconfigure.EventsOutboxAutoConfiguration;
 import dev.events.autoconfigure.EventsProperties;
-import dev.events.consume.EventHandlerEndpointConfigurer;
+import dev.events.consume.HandlerEndpoints;
 import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.health.EventsHealthIndicator;
@@ -45,6 +46,7 @@ public final class EventsHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnEventsTransport(EventsProperties.Transport.KAFKA)
 	KafkaClusterProbe eventsKafkaClusterProbe(KafkaAdmin kafkaAdmin, EventsProperties properties) {
 		EventsProperties.Health.Kafka kafka = properties.getHealth().getKafka();
 		return new KafkaClusterProbe(kafkaAdmin.getConfigurationProperties(), kafka.getTimeout(),
@@ -53,20 +55,22 @@ public final class EventsHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "eventsHealthIndicator")
-	EventsHealthIndicator eventsHealthIndicator(KafkaClusterProbe kafka, ObjectProvider<OutboxMonitor> outbox,
-			ObjectProvider<OutboxRelay> relay,
+	EventsHealthIndicator eventsHealthIndicator(ObjectProvider<KafkaClusterProbe> kafka,
+			ObjectProvider<OutboxMonitor> outbox, ObjectProvider<OutboxRelay> relay,
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners,
-			ObjectProvider<EventHandlerEndpointConfigurer> handlers,
+			ObjectProvider<HandlerEndpoints> handlers,
 			ObjectProvider<HandlerErrorHandlerFactory> deadLettered, ObjectProvider<DeadLetterMonitor> deadLetters,
 			EventsProperties properties) {
 		EventsProperties.Health.Outbox limits = properties.getHealth().getOutbox();
 		OutboxHealthThresholds thresholds = new OutboxHealthThresholds(limits.getWarningAge(), limits.getCriticalAge(),
 				limits.getWarningPending(), limits.getCriticalPending());
-		EventHandlerEndpointConfigurer endpoints = handlers.getIfAvailable();
+		HandlerEndpoints endpoints = handlers.getIfAvailable();
 		HandlerErrorHandlerFactory errorHandlers = deadLettered.getIfAvailable();
 		OutboxRelay outboxRelay = relay.getIfAvailable();
-		return new EventsHealthIndicator(kafka, outbox.getIfAvailable(),
-				(outboxRelay != null) ? outboxRelay::state : () -> null, thresholds, listeners.getIfAvailable(),
+		KafkaClusterProbe cluster = kafka.getIfAvailable();
+		return new EventsHealthIndicator(cluster, outbox.getIfAvailable(),
+				(outboxRelay != null) ? outboxRelay::state : () -> null, thresholds,
+				(cluster != null) ? listeners.getIfAvailable() : null,
 				(endpoints != null) ? endpoints::handlerIds : List::of,
 				(errorHandlers != null) ? errorHandlers::deadLetteredCount : () -> 0, deadLetters.getIfAvailable(),
 				properties.getHealth().getDeadLetters().isDegraded(), Clock.systemUTC());
