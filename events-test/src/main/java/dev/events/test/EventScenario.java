@@ -1,0 +1,174 @@
+package dev.events.test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.events.publish.EventPublisher;
+
+/**
+ * Publishes an event, or runs an action, and waits for what handlers make of it, across the
+ * transport in use (Kafka or in-memory): a value they write, or an event they publish. When the
+ * wait times out, the failure says what was last seen and which events were published since the
+ * scenario began. Inject it into a Spring Boot test with {@code events-test} on the classpath.
+ * <pre class="code">
+ * Shipment shipment = scenario.publish(new OrderPlaced("o-1", "c-1"))
+ *     .andWaitForPresent(() -&gt; shipments.findByOrderId("o-1"));
+ * </pre>
+ */
+public class EventScenario {
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+	private final EventPublisher publisher;
+
+	private final PublishedEvents published;
+
+	private final Duration timeout;
+
+	/**
+	 * Create a scenario.
+	 * @param publisher publishes the events of the scenario
+	 * @param published the events published since
+	 * @param timeout how long a wait lasts at most
+	 */
+	public EventScenario(EventPublisher publisher, PublishedEvents published, Duration timeout) {
+		this.publisher = publisher;
+		this.published = published;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Return a scenario that waits at most this long.
+	 * @param timeout how long a wait lasts at most
+	 * @return the scenario
+	 */
+	public EventScenario withTimeout(Duration timeout) {
+		return new EventScenario(this.publisher, this.published, timeout);
+	}
+
+	/**
+	 * Publish an event, outside any transaction of the test's.
+	 * @param event the event
+	 * @return what to wait for
+	 */
+	public Stimulus publish(Object event) {
+		int before = this.published.count();
+		this.publisher.publish(event);
+		return new Stimulus(before);
+	}
+
+	/**
+	 * Run an action, such as a call to a service that publishes events.
+	 * @param action the action
+	 * @return what to wait for
+	 */
+	public Stimulus stimulate(Runnable action) {
+		int before = this.published.count();
+		action.run();
+		return new Stimulus(before);
+	}
+
+	/**
+	 * What a scenario waits for after its stimulus.
+	 */
+	public final class Stimulus {
+
+		private final int publishedBefore;
+
+		private Stimulus(int publishedBefore) {
+			this.publishedBefore = publishedBefore;
+		}
+
+		/**
+		 * Wait for a value to be there: not {@code null}, and not {@code false}.
+		 * @param <T> the value's type
+		 * @param value reads the value, such as a row a handler writes
+		 * @return the value
+		 * @throws AssertionError if the value is not there in time
+		 */
+		public <T> T andWaitFor(Supplier<@Nullable T> value) {
+			return andWaitFor(value, (read) -> !Boolean.FALSE.equals(read));
+		}
+
+		/**
+		 * Wait for an optional value to be present, such as a row a repository finds.
+		 * @param <T> the value's type
+		 * @param value reads the value
+		 * @return the value
+		 * @throws AssertionError if the value is not present in time
+		 */
+		public <T> T andWaitForPresent(Supplier<Optional<T>> value) {
+			return andWaitFor(value, Optional::isPresent).get();
+		}
+
+		/**
+		 * Wait for a value to satisfy a condition.
+		 * @param <T> the value's type
+		 * @param value reads the value
+		 * @param condition what the value must satisfy
+		 * @return the value
+		 * @throws AssertionError if the value does not satisfy the condition in time
+		 */
+		public <T> T andWaitFor(Supplier<@Nullable T> value, Predicate<? super T> condition) {
+			long deadline = System.nanoTime() + EventScenario.this.timeout.toNanos();
+			T last = null;
+			while (System.nanoTime() < deadline) {
+				last = value.get();
+				if (last != null && condition.test(last)) {
+					return last;
+				}
+				pause();
+			}
+			throw new AssertionError(
+					"Waited %s for the value, which was last %s; published since the scenario began:%n  %s"
+						.formatted(EventScenario.this.timeout, last, publishedSince()));
+		}
+
+		/**
+		 * Wait for an event of a type to be published, by a handler for example.
+		 * @param <T> the type
+		 * @param type the type, or a supertype of the event
+		 * @param matching what the event must satisfy
+		 * @return the first event published since the scenario began that matches
+		 * @throws AssertionError if no such event is published in time
+		 */
+		public <T> PublishedEvent<T> andWaitForEvent(Class<T> type, Predicate<? super T> matching) {
+			long deadline = System.nanoTime() + EventScenario.this.timeout.toNanos();
+			while (System.nanoTime() < deadline) {
+				Optional<PublishedEvent<T>> found = EventScenario.this.published.since(this.publishedBefore)
+					.stream()
+					.filter((published) -> type.isInstance(published.event()))
+					.map((published) -> published.as(type))
+					.filter((published) -> matching.test(published.event()))
+					.findFirst();
+				if (found.isPresent()) {
+					return found.get();
+				}
+				pause();
+			}
+			throw new AssertionError(("Waited %s for an event of type %s matching the predicate; published since "
+					+ "the scenario began:%n  %s").formatted(EventScenario.this.timeout, type.getSimpleName(),
+							publishedSince()));
+		}
+
+		private String publishedSince() {
+			return PublishedEventsAssert.listed(EventScenario.this.published.since(this.publishedBefore));
+		}
+
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_INTERVAL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting", ex);
+		}
+	}
+
+}
