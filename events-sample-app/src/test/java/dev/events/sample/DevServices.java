@@ -19,17 +19,22 @@ final class DevServices {
 	}
 
 	/**
-	 * Start both services and point the application at them through system properties.
+	 * Start the services and point the application at them through system properties.
+	 * @param kafka whether to start the broker too: not for the in-memory transport
 	 */
-	static void start() {
-		String kafka = EmbeddedServices.startKafka(KAFKA_PORT);
+	static void start(boolean kafka) {
 		String jdbcUrl = EmbeddedServices.postgresJdbcUrl("orders");
-		System.setProperty("spring.kafka.bootstrap-servers", kafka);
 		System.setProperty("spring.datasource.url", jdbcUrl);
 		System.setProperty("spring.datasource.username", "postgres");
 		System.setProperty("spring.datasource.password", "postgres");
-		logger.info("Dev services are up. Kafka: " + kafka + " (try: kcat -b " + kafka + " -L). PostgreSQL: "
-				+ jdbcUrl + " (user postgres, password postgres)");
+		String postgres = "PostgreSQL: " + jdbcUrl + " (user postgres, password postgres)";
+		if (!kafka) {
+			logger.info("Dev services are up, without Kafka (events in memory). " + postgres);
+			return;
+		}
+		String bootstrap = EmbeddedServices.startKafka(KAFKA_PORT);
+		System.setProperty("spring.kafka.bootstrap-servers", bootstrap);
+		logger.info("Dev services are up. Kafka: " + bootstrap + " (try: kcat -b " + bootstrap + " -L). " + postgres);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.events.test;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -53,34 +54,47 @@ public class EventScenario {
 	/**
 	 * Publish an event, outside any transaction of the test's.
 	 * @param event the event
-	 * @return what to wait for
+	 * @return what to wait for, with the event's id as its result
 	 */
-	public Stimulus publish(Object event) {
-		int before = this.published.count();
-		this.publisher.publish(event);
-		return new Stimulus(before);
+	public Stimulus<UUID> publish(Object event) {
+		return stimulate(() -> this.publisher.publish(event));
 	}
 
 	/**
 	 * Run an action, such as a call to a service that publishes events.
+	 * @param <S> the type of what the action returns
 	 * @param action the action
-	 * @return what to wait for
+	 * @return what to wait for, with what the action returned as its result
 	 */
-	public Stimulus stimulate(Runnable action) {
+	public <S> Stimulus<S> stimulate(Supplier<S> action) {
 		int before = this.published.count();
-		action.run();
-		return new Stimulus(before);
+		S result = action.get();
+		return new Stimulus<>(before, result);
 	}
 
 	/**
 	 * What a scenario waits for after its stimulus.
+	 *
+	 * @param <S> the type of the stimulus' result
 	 */
-	public final class Stimulus {
+	public final class Stimulus<S> {
 
 		private final int publishedBefore;
 
-		private Stimulus(int publishedBefore) {
+		private final S result;
+
+		private Stimulus(int publishedBefore, S result) {
 			this.publishedBefore = publishedBefore;
+			this.result = result;
+		}
+
+		/**
+		 * Return what the stimulus returned: the id of the event published, or what the action
+		 * returned.
+		 * @return the result
+		 */
+		public S result() {
+			return this.result;
 		}
 
 		/**
