@@ -12,6 +12,7 @@ import dev.events.test.EmbeddedServices;
  */
 @SpringBootTest(classes = { TestApplication.class, TransportContract.Configuration.class },
 		properties = { "spring.application.name=contract", "events.topics.contract-steps.partitions=2",
+				"events.topics.contract-echoes.partitions=1",
 				"events.handlers.retry.max-attempts=3", "events.handlers.retry.initial-interval=20ms",
 				"events.handlers.retry.max-interval=50ms" })
 class KafkaTransportContractIntegrationTests extends TransportContract {

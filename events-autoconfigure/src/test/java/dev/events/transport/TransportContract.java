@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,9 @@ abstract class TransportContract {
 
 	@Autowired
 	DeadLetters deadLetters;
+
+	@Autowired
+	Audit audit;
 
 	@Test
 	void aHandlerReceivesTheEventWithItsEnvelopeAndContext() {
@@ -151,12 +156,74 @@ abstract class TransportContract {
 		assertThat(this.steps.taken("twice")).containsExactly(1, 2);
 	}
 
+	@Test
+	void aHandlerThatIsStuckHoldsBackNoOtherHandler() {
+		this.publisher.publish(new StepTaken("stuck", 1));
+		this.publisher.publish(new StepTaken("after-stuck", 1));
+		await().atMost(TIMEOUT).until(() -> this.audit.seen.contains("after-stuck"));
+		assertThat(this.steps.taken("stuck")).isEmpty();
+		this.steps.stuck.countDown();
+		await().atMost(TIMEOUT).until(() -> this.steps.taken("after-stuck").contains(1));
+		assertThat(this.steps.taken("stuck")).containsExactly(1);
+	}
+
+	@Test
+	void anEventPublishedByAHandlerCarriesTheContextOfTheEventItHandles() {
+		UUID cause;
+		try (EventContextHolder.Scope scope = EventContextHolder
+			.open(EventContext.empty().withTenantId("globex").withCorrelationId("flow-7"))) {
+			cause = this.publisher.publish(new StepTaken("echo", 1));
+		}
+		await().atMost(TIMEOUT).until(() -> this.audit.echoes.size() == 1);
+		EventEnvelope<StepEchoed> echo = this.audit.echoes.get(0);
+		assertThat(echo.payload()).isEqualTo(new StepEchoed("echo", 1));
+		assertThat(echo.tenantId()).isEqualTo("globex");
+		assertThat(echo.correlationId()).isEqualTo("flow-7");
+		assertThat(echo.causationId()).isEqualTo(cause.toString());
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Configuration {
 
 		@Bean
 		Steps steps(JdbcClient jdbc) {
 			return new Steps(jdbc);
+		}
+
+		@Bean
+		Audit audit(EventPublisher publisher) {
+			return new Audit(publisher);
+		}
+
+	}
+
+	/**
+	 * A second handler of the same events, which never fails: echoes the steps of key
+	 * {@code echo} as events of their own, and handles those too.
+	 */
+	static class Audit {
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		final List<EventEnvelope<StepEchoed>> echoes = new CopyOnWriteArrayList<>();
+
+		private final EventPublisher publisher;
+
+		Audit(EventPublisher publisher) {
+			this.publisher = publisher;
+		}
+
+		@EventHandler(id = "contract-audit")
+		void audit(StepTaken step) {
+			this.seen.add(step.key());
+			if (step.key().equals("echo")) {
+				this.publisher.publish(new StepEchoed(step.key(), step.number()));
+			}
+		}
+
+		@EventHandler(id = "contract-echoes")
+		void echoed(EventEnvelope<StepEchoed> echo) {
+			this.echoes.add(echo);
 		}
 
 	}
@@ -173,6 +240,8 @@ abstract class TransportContract {
 
 		final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
+		final CountDownLatch stuck = new CountDownLatch(1);
+
 		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
 		private final Map<String, List<Integer>> taken = new ConcurrentHashMap<>();
@@ -187,6 +256,9 @@ abstract class TransportContract {
 		@EventHandler(id = HANDLER)
 		void take(EventEnvelope<StepTaken> event) {
 			StepTaken step = event.payload();
+			if (step.key().equals("stuck")) {
+				awaitRelease();
+			}
 			this.attempts.computeIfAbsent(step.key(), (key) -> new AtomicInteger()).incrementAndGet();
 			AtomicInteger failures = this.failuresLeft.get(step.key());
 			if (failures != null && failures.getAndDecrement() > 0) {
@@ -197,6 +269,15 @@ abstract class TransportContract {
 				.update();
 			this.envelopes.put(event.id(), event);
 			this.taken.computeIfAbsent(step.key(), (key) -> new CopyOnWriteArrayList<>()).add(step.number());
+		}
+
+		private void awaitRelease() {
+			try {
+				this.stuck.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		List<Integer> taken(String key) {
