@@ -76,6 +76,7 @@ final class BenchmarksReport {
 		handling(report, repetitions);
 		direct(report, repetitions);
 		housekeeping(report, repetitions);
+		inMemory(report, repetitions);
 		try {
 			Files.writeString(file, report.toString());
 		}
@@ -299,6 +300,40 @@ final class BenchmarksReport {
 				""", template.get(0).workload().transactions(), template.get(0).workload().warmup()));
 		report.append(throughputRow("raw `KafkaTemplate.send`", template, baseline)).append('\n');
 		report.append(throughputRow("`EventPublisher` without an outbox", direct, baseline)).append("\n\n");
+	}
+
+	private static void inMemory(StringBuilder report, List<Repetition> repetitions) {
+		List<RunResult> bare = runs(repetitions, Scenario.BARE);
+		List<RunResult> memory = runs(repetitions, Scenario.MEMORY);
+		List<RunResult> steady = runs(repetitions, Scenario.MEMORY_STEADY);
+		List<RunResult> transactions = runs(repetitions, Scenario.MEMORY_TRANSACTIONS);
+		double bareRate = median(bare, RunResult::rate);
+		report.append(String.format(Locale.ROOT, """
+				## The in-memory transport (>= 100,000 events/s publish to handler, p99 < 1 ms)
+
+				`events.transport=in-memory`, no broker. Without a database: %,d events published by 8 threads \
+				outside any transaction, each thread the events of its own keys, to an `@EventHandler` whose own \
+				body is empty, after %,d of warm-up; as fast as the threads go (from the first publish to the \
+				handler's start on the last event), and at a steady %,d/s on a fixed schedule (from each \
+				publish to the handler's start on it, milliseconds). With PostgreSQL: the end-to-end workload \
+				of the first table, each transaction's event through the outbox to the handler with its inbox, \
+				beside the same transaction without an event. CPU per event, in microseconds.
+
+				| | events per second | ratio to the bare transaction | CPU: service | CPU: broker | CPU: PostgreSQL |
+				|---|---|---|---|---|---|
+				""", memory.get(0).workload().transactions(), memory.get(0).workload().warmup(),
+				steady.get(0).workload().rate()));
+		report.append(throughputRow("the transaction without an event", bare, bareRate)).append('\n');
+		report.append(throughputRow("in a transaction, through the outbox and the inbox", transactions, bareRate))
+			.append('\n');
+		report.append(String.format(Locale.ROOT, "| without a database, as fast as the threads go | %s | | %s |\n\n",
+				figure(memory, RunResult::rate, "%,.0f"), cpuCells(memory)));
+		report.append("""
+				| without a database | rate | publish -> handler p50 | p99 | p99.9 |
+				|---|---|---|---|---|
+				""");
+		report.append(String.format(Locale.ROOT, "| at a steady rate | %,d/s | %s |\n\n",
+				steady.get(0).workload().rate(), percentileCells(steady, RunResult::commitToHandler)));
 	}
 
 	private static void housekeeping(StringBuilder report, List<Repetition> repetitions) {

@@ -18,16 +18,18 @@ import dev.events.test.KeyOrder;
  * @param workload what the run did
  * @param startMicros when the measured transactions started, or the backlog was committed
  * @param endMicros when the last measured transaction committed, or, for a run that publishes or
- * drains, when its last event arrived
+ * drains, when its last event arrived (in memory: when the handler started on it)
  * @param arrivals every event that arrived, duplicates included, in arrival order
  * @param commitMicros the commit time of each measured event, by id (runs on a fixed schedule)
  * @param handledMicros when the handler started on each measured event, by id
  * @param handledAgain how often the handler was invoked again on an event it had handled
+ * @param handledReordered how many events the handler received after a later event of their key
  * @param cpu the CPU each process used while the measured transactions ran and were delivered
  * @param inboxCleanup what the cleanup of an inbox backlog did, for a run that had one
  */
 record RunResult(Workload workload, long startMicros, long endMicros, List<Arrivals.Arrival> arrivals,
-		Map<String, Long> commitMicros, Map<String, Long> handledMicros, long handledAgain, Cpu cpu,
+		Map<String, Long> commitMicros, Map<String, Long> handledMicros, long handledAgain, long handledReordered,
+		Cpu cpu,
 		@Nullable InboxCleanup inboxCleanup) {
 
 	/**

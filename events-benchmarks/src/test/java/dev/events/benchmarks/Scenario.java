@@ -54,7 +54,16 @@ enum Scenario {
 	HANDLER,
 
 	/** A raw {@code @KafkaListener} working off the same records. */
-	LISTENER;
+	LISTENER,
+
+	/** Events published without a transaction to the service's own handler on the in-memory transport. */
+	MEMORY,
+
+	/** The same at a steady 100,000 per second (10,000 in the smoke run). */
+	MEMORY_STEADY,
+
+	/** The end-to-end workload with the service's own handler on the in-memory transport. */
+	MEMORY_TRANSACTIONS;
 
 	/**
 	 * Return the scenarios {@code benchmarks.scenarios} names, comma-separated, or all of them.

@@ -63,7 +63,8 @@ final class ServiceRun {
 			arguments.add("--events.handlers.inbox.cleanup-interval=" + CLEANUP_INTERVAL.toMillis() + "ms");
 		}
 		ChildProcess service = this.app.java(this.name, arguments, this.cluster.workDir().resolve(this.name + ".log"));
-		try (Arrivals arrivals = this.workload.producesEvents()
+		boolean inMemory = this.workload.mode().inMemory();
+		try (Arrivals arrivals = (this.workload.producesEvents() && !inMemory)
 				? Arrivals.start(this.cluster.bootstrapServers(), Measured.TOPIC, BenchmarkCluster.PARTITIONS) : null) {
 			service.start();
 			if (inboxBacklog != null) {
@@ -77,7 +78,10 @@ final class ServiceRun {
 			}
 			Cpu before = Cpu.of(service, this.cluster);
 			long end = awaitFile(output.resolve(TimingFiles.WORKLOAD_END), service).get("end");
-			if (this.workload.mode().consumes()) {
+			if (inMemory) {
+				end = awaitFile(output.resolve(TimingFiles.HANDLED_ALL), service).get("at");
+			}
+			else if (this.workload.mode().consumes()) {
 				arrivals.await(this.workload.total(), TIMEOUT);
 			}
 			else if (arrivals != null) {
@@ -94,15 +98,15 @@ final class ServiceRun {
 				Pause.of(DUPLICATE_GRACE);
 				arrived = arrivals.snapshot();
 			}
-			if (this.workload.handle()) {
+			if (this.workload.handle() && !inMemory) {
 				awaitHandled();
 			}
 			service.stop();
 			InboxCleanup cleanup = (inboxBacklog != null) ? inboxBacklog.cleanup() : null;
+			Map<String, Long> handledAgain = readIfPresent(output.resolve(TimingFiles.HANDLED_AGAIN));
 			return new RunResult(this.workload, start, end, arrived, readIfPresent(output.resolve(TimingFiles.COMMITS)),
-					readIfPresent(output.resolve(TimingFiles.HANDLED)),
-					readIfPresent(output.resolve(TimingFiles.HANDLED_AGAIN)).getOrDefault("repeated", 0L), used,
-					cleanup);
+					readIfPresent(output.resolve(TimingFiles.HANDLED)), handledAgain.getOrDefault("repeated", 0L),
+					handledAgain.getOrDefault("reordered", 0L), used, cleanup);
 		}
 		finally {
 			service.stop();

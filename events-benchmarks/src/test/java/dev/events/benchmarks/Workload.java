@@ -3,7 +3,6 @@ package dev.events.benchmarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What one run of a service does.
@@ -78,6 +77,39 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 	}
 
 	/**
+	 * Events published outside any transaction to the service's own handler on the in-memory
+	 * transport, as fast as the service goes, after as many events of warm-up as are measured.
+	 * @param scale the scale
+	 * @return the workload
+	 */
+	static Workload memory(BenchmarkScale scale) {
+		return new Workload(Mode.MEMORY, false, true, scale.handled(), scale.handled(), KEYS, 0, 0, 0);
+	}
+
+	/**
+	 * Events published outside any transaction to the service's own handler on the in-memory
+	 * transport at a steady rate, on a fixed schedule, after twice as many events of warm-up at
+	 * the same rate as are measured.
+	 * @param scale the scale
+	 * @param rate events per second
+	 * @return the workload
+	 */
+	static Workload memorySteady(BenchmarkScale scale, int rate) {
+		return new Workload(Mode.MEMORY, false, true, 2 * scale.handled(), scale.handled(), KEYS, rate, 0, 0);
+	}
+
+	/**
+	 * The end-to-end workload, each transaction's event handled by the service's own handler on
+	 * the in-memory transport, through the outbox and the inbox.
+	 * @param scale the scale
+	 * @return the workload
+	 */
+	static Workload memoryTransactions(BenchmarkScale scale) {
+		return new Workload(Mode.MEMORY_TRANSACTIONS, true, true, scale.warmup(), scale.transactions(), KEYS, 0, 0,
+				0);
+	}
+
+	/**
 	 * Return the same workload for a service without a handler of its own.
 	 * @return the workload, its events only published
 	 */
@@ -140,28 +172,38 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 	enum Mode {
 
 		/** Business transactions, each with an event unless bare. */
-		TRANSACTIONS,
+		TRANSACTIONS("transactions"),
 
 		/** The starter's publisher without an outbox, straight to Kafka. */
-		DIRECT("--events.outbox.enabled=false"),
+		DIRECT("direct", "--events.outbox.enabled=false"),
 
 		/** The same records through a raw {@code KafkaTemplate}, the baseline of {@link #DIRECT}. */
-		TEMPLATE,
+		TEMPLATE("template"),
 
 		/** An {@code @EventHandler} with the inbox, its own body empty. */
-		HANDLER("--spring.kafka.listener.auto-startup=false"),
+		HANDLER("handler", "--spring.kafka.listener.auto-startup=false"),
 
 		/** A raw {@code @KafkaListener} decoding the same records, the baseline of {@link #HANDLER}. */
-		LISTENER("--spring.kafka.listener.auto-startup=false");
+		LISTENER("listener", "--spring.kafka.listener.auto-startup=false"),
+
+		/** Events published without a transaction to the service's handler, in memory, without a database. */
+		MEMORY("memory", "--events.transport=in-memory", "--spring.autoconfigure.exclude="
+				+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"),
+
+		/** Business transactions, each with an event handled by the service's handler in memory. */
+		MEMORY_TRANSACTIONS("transactions", "--events.transport=in-memory");
+
+		private final String argument;
 
 		private final List<String> serviceArguments;
 
-		Mode(String... serviceArguments) {
+		Mode(String argument, String... serviceArguments) {
+			this.argument = argument;
 			this.serviceArguments = List.of(serviceArguments);
 		}
 
 		String argument() {
-			return name().toLowerCase(Locale.ROOT);
+			return this.argument;
 		}
 
 		List<String> serviceArguments() {
@@ -174,6 +216,15 @@ record Workload(Mode mode, boolean publish, boolean handle, int warmup, int tran
 		 */
 		boolean consumes() {
 			return this == HANDLER || this == LISTENER;
+		}
+
+		/**
+		 * Whether events stay in the service, on the in-memory transport: no consumer sees them,
+		 * its handler times them.
+		 * @return whether the run is in memory
+		 */
+		boolean inMemory() {
+			return this == MEMORY || this == MEMORY_TRANSACTIONS;
 		}
 
 	}

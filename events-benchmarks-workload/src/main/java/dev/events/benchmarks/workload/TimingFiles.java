@@ -28,8 +28,14 @@ public final class TimingFiles {
 	/** When the handler started on each measured event, by event id. */
 	public static final String HANDLED = "handled.tsv";
 
-	/** How often the handler was invoked again on an event it had handled, warm-up included. */
+	/**
+	 * How often the handler was invoked again on an event it had handled, and how many events it
+	 * received after a later one of their key, warm-up included.
+	 */
 	public static final String HANDLED_AGAIN = "handled-again.tsv";
+
+	/** When the handler had started on every event of the run, warm-up included. */
+	public static final String HANDLED_ALL = "handled-all.tsv";
 
 	private TimingFiles() {
 	}

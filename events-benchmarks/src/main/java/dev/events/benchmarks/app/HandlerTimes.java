@@ -19,9 +19,11 @@ import dev.events.consume.EventHandler;
 
 /**
  * An {@code @EventHandler} with an empty body, through the inbox, that records when each
- * invocation starts and counts invocations on an event already handled, and writes those of the
- * measured events and the count when the service stops. It records the warm-up's events too, so
- * that the code the JIT compiler has compiled when the measured events come is the code they run.
+ * invocation starts, counts invocations on an event already handled and events that came after a
+ * later one of their key, and writes those of the measured events and the counts when the service
+ * stops; once it has started on every event of the run it says so in a file. It records the
+ * warm-up's events too, so that the code the JIT compiler has compiled when the measured events
+ * come is the code they run.
  */
 @Component
 @ConditionalOnBooleanProperty("bench.handle")
@@ -34,6 +36,10 @@ public class HandlerTimes {
 
 	private final AtomicLong repeated = new AtomicLong();
 
+	private final AtomicLong reordered = new AtomicLong();
+
+	private final Map<String, Long> lastSeqByKey = new ConcurrentHashMap<>();
+
 	private final WorkloadProperties workload;
 
 	HandlerTimes(WorkloadProperties workload) {
@@ -42,8 +48,17 @@ public class HandlerTimes {
 
 	@EventHandler(id = HANDLER_ID)
 	void handle(EventEnvelope<Measured> event) {
-		if (this.starts.putIfAbsent(event.id(), new Start(Micros.now(), event.payload().measured())) != null) {
+		Measured measured = event.payload();
+		if (this.starts.putIfAbsent(event.id(), new Start(Micros.now(), measured.measured())) != null) {
 			this.repeated.incrementAndGet();
+			return;
+		}
+		Long before = this.lastSeqByKey.put(measured.key(), measured.seq());
+		if (before != null && before > measured.seq()) {
+			this.reordered.incrementAndGet();
+		}
+		if (this.starts.size() == this.workload.total()) {
+			TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED_ALL), List.of("at\t" + Micros.now()));
 		}
 	}
 
@@ -57,7 +72,7 @@ public class HandlerTimes {
 		});
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED), lines);
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.HANDLED_AGAIN),
-				List.of("repeated\t" + this.repeated.get()));
+				List.of("repeated\t" + this.repeated.get(), "reordered\t" + this.reordered.get()));
 	}
 
 	private record Start(long micros, boolean measured) {

@@ -15,13 +15,13 @@ import dev.events.context.EventContext;
 import dev.events.publish.OutboundEventFactory;
 
 /**
- * The events of a workload on Kafka alone, numbered: event {@code n} has key
+ * The events of a workload on Kafka alone or in memory, numbered: event {@code n} has key
  * {@code n % keys} and is the {@code n / keys}-th of that key, so that sending them in number
  * order per key keeps each key's order. As records they are exactly what the starter sends: its
  * own factory and mapper build them.
  */
 @Component
-class BenchmarkEvents {
+public class BenchmarkEvents {
 
 	private static final String NOTE = "x".repeat(200);
 
@@ -42,7 +42,7 @@ class BenchmarkEvents {
 	 * @param n its number; the warm-up's come first
 	 * @return the event
 	 */
-	Measured event(int n) {
+	public Measured event(int n) {
 		int keys = this.workload.keys();
 		return new Measured("key-" + (n % keys), n / keys, n >= this.workload.warmup(), NOTE);
 	}
@@ -66,7 +66,7 @@ class BenchmarkEvents {
 	 * @param n the event's number
 	 * @return whether the thread sends it
 	 */
-	boolean ownedBy(int thread, int n) {
+	public boolean ownedBy(int thread, int n) {
 		return (n % this.workload.keys()) % this.workload.threads() == thread;
 	}
 
