@@ -6,6 +6,8 @@ import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -31,6 +33,10 @@ final class BinaryRecords {
 	static final String PREFIX = "ce_";
 
 	private static final byte[] SPEC_VERSION = "1.0".getBytes(StandardCharsets.UTF_8);
+
+	private static final int MAX_CACHED_SOURCES = 256;
+
+	private static final Map<String, URI> SOURCES = new ConcurrentHashMap<>();
 
 	private static final String SPEC_VERSION_HEADER = PREFIX + "specversion";
 
@@ -118,7 +124,7 @@ final class BinaryRecords {
 			case "specversion" -> {
 			}
 			case "id" -> builder.withId(value);
-			case "source" -> builder.withSource(URI.create(value));
+			case "source" -> builder.withSource(source(value));
 			case "type" -> builder.withType(value);
 			case "time" -> builder.withTime(Timestamps.parse(value));
 			case "subject" -> builder.withSubject(value);
@@ -126,6 +132,21 @@ final class BinaryRecords {
 			case "datacontenttype" -> builder.withDataContentType(value);
 			default -> builder.withExtension(attribute, value);
 		}
+	}
+
+	/**
+	 * Return a source as a URI, parsed once per distinct source: an application reads events of
+	 * a few sources, each many times.
+	 */
+	private static URI source(String value) {
+		URI source = SOURCES.get(value);
+		if (source == null) {
+			source = URI.create(value);
+			if (SOURCES.size() < MAX_CACHED_SOURCES) {
+				SOURCES.put(value, source);
+			}
+		}
+		return source;
 	}
 
 	private static String string(Header header) {

@@ -208,7 +208,7 @@ final class EventHandlerListener {
 	}
 
 	private Set<String> heldKeys(List<ConsumerRecord<byte[], byte[]>> records) {
-		if (this.sequences == null) {
+		if (this.sequences == null || !this.sequences.mayHoldKeys(this.handler.id())) {
 			return Set.of();
 		}
 		Set<String> keys = new HashSet<>();

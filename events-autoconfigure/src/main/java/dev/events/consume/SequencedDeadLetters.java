@@ -25,6 +25,17 @@ public interface SequencedDeadLetters {
 	Set<String> heldKeys(String handlerId, Set<String> keys);
 
 	/**
+	 * Return whether a handler may have keys that hold records, so that a handler without any
+	 * need not look up the keys of each batch. A store that cannot tell without asking its
+	 * database says {@code true}.
+	 * @param handlerId the handler
+	 * @return {@code false} only if no key of the handler holds records
+	 */
+	default boolean mayHoldKeys(String handlerId) {
+		return true;
+	}
+
+	/**
 	 * Store a record as a dead letter, in the caller's transaction if there is one. A dead letter
 	 * that {@linkplain FailedRecord#holdsKey() holds its key} starts a sequence unless the key
 	 * has one.

@@ -46,6 +46,11 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
 	}
 
 	@Override
+	public synchronized boolean mayHoldKeys(String handlerId) {
+		return this.heldKeys.stream().anyMatch((held) -> held.handlerId().equals(handlerId));
+	}
+
+	@Override
 	public synchronized void add(FailedRecord record) {
 		if (record.holdsKey() && !QUEUED_BEHIND.equals(record.reason())) {
 			this.heldKeys.add(new HeldKey(record.handlerId(), Objects.requireNonNull(record.key())));

@@ -32,7 +32,7 @@ public class HandlerTimes {
 	/** The handler's id, also its consumer group. */
 	public static final String HANDLER_ID = "bench-handler";
 
-	private final Map<String, Start> starts = new ConcurrentHashMap<>();
+	private final Map<String, Start> starts;
 
 	private final AtomicLong repeated = new AtomicLong();
 
@@ -44,6 +44,7 @@ public class HandlerTimes {
 
 	HandlerTimes(WorkloadProperties workload) {
 		this.workload = workload;
+		this.starts = new ConcurrentHashMap<>(workload.total() * 4 / 3 + 1);
 	}
 
 	@EventHandler(id = HANDLER_ID)
