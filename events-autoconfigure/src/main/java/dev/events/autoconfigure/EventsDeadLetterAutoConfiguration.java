@@ -23,9 +23,9 @@ import dev.events.deadletter.DeadLetterMetrics;
 import dev.events.deadletter.DeadLetterMonitor;
 import dev.events.deadletter.DeadLetterStore;
 import dev.events.deadletter.DeadLetters;
+import dev.events.deadletter.InMemoryDeadLetterStore;
 import dev.events.deadletter.JdbcDeadLetterStore;
 import dev.events.jdbc.EventsDatabase;
-import dev.events.memory.InMemoryDeadLetterStore;
 
 /**
  * Auto-configuration of handlers' dead letters in a store: in the database when there is an

@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ExceptionClassifier;
 import org.springframework.util.backoff.BackOff;
@@ -15,7 +16,7 @@ import org.springframework.util.backoff.BackOff;
  * so that the two retry alike. Which failures are not retried follows spring-kafka's
  * classification (its fatal exceptions, then the handler's own).
  */
-public final class HandlerRetries extends ExceptionClassifier {
+public final class HandlerRetries {
 
 	private final BackOff backOff;
 
@@ -27,10 +28,12 @@ public final class HandlerRetries extends ExceptionClassifier {
 
 	private final List<Class<? extends Exception>> notRetryable;
 
+	private final Classifier classifier = new Classifier();
+
 	HandlerRetries(BackOff backOff, BiFunction<ConsumerRecord<?, ?>, Exception, @Nullable BackOff> backOffByFailure,
 			List<Class<? extends Exception>> notRetryable, FailureHistory history, ConsumerRecordRecoverer recoverer) {
 		this.notRetryable = List.copyOf(notRetryable);
-		notRetryable.forEach(this::addNotRetryableExceptions);
+		notRetryable.forEach(this.classifier::addNotRetryableExceptions);
 		this.backOff = backOff;
 		this.backOffByFailure = backOffByFailure;
 		this.history = history;
@@ -43,7 +46,7 @@ public final class HandlerRetries extends ExceptionClassifier {
 	 * @return {@code false} for failures that fail again whatever the wait
 	 */
 	public boolean retryable(Exception failure) {
-		return getExceptionMatcher().match(failure);
+		return this.classifier.retryable(failure);
 	}
 
 	/**
@@ -96,6 +99,18 @@ public final class HandlerRetries extends ExceptionClassifier {
 
 	ConsumerRecordRecoverer recoverer() {
 		return this.recoverer;
+	}
+
+	/**
+	 * Spring-kafka's classification of failures, its fatal exceptions first, kept private so that
+	 * nothing changes it after the listener container's error handler was built the same way.
+	 */
+	private static final class Classifier extends ExceptionClassifier {
+
+		boolean retryable(Exception failure) {
+			return getExceptionMatcher().match(failure);
+		}
+
 	}
 
 }

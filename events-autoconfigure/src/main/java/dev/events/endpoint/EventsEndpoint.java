@@ -335,8 +335,8 @@ public class EventsEndpoint {
 
 	private Map<String, Object> handlerAction(String action, @Nullable String handler) {
 		if (this.pauses == null) {
-			throw new InvalidEndpointRequestException("Handlers are paused through the database, and there is none here",
-					"No database");
+			throw new InvalidEndpointRequestException("Handlers are paused through the database, on Kafka: here there "
+					+ "is no database, or events stay in memory", "No pauses");
 		}
 		if (handler == null || !this.handlers.has(handler)) {
 			throw new InvalidEndpointRequestException("Name a handler of this application: '%s' is none"

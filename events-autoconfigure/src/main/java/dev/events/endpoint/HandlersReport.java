@@ -25,7 +25,7 @@ public class HandlersReport {
 
 	private final @Nullable KafkaListenerEndpointRegistry listeners;
 
-	private final ConsumerLag lag;
+	private final @Nullable ConsumerLag lag;
 
 	private final @Nullable DeadLetterMonitor deadLetters;
 
@@ -35,12 +35,12 @@ public class HandlersReport {
 	 * Create the report.
 	 * @param handlers the handlers, {@code null} without any
 	 * @param listeners their listener containers, {@code null} without any
-	 * @param lag reads the consumer groups' lag
+	 * @param lag reads the consumer groups' lag, {@code null} where there are none (in memory)
 	 * @param deadLetters counts the dead letters in the database, {@code null} without them
 	 * @param pauses the cluster-wide pauses, {@code null} without a database for them
 	 */
 	public HandlersReport(@Nullable EventHandlers handlers, @Nullable KafkaListenerEndpointRegistry listeners,
-			ConsumerLag lag, @Nullable DeadLetterMonitor deadLetters, @Nullable HandlerPauses pauses) {
+			@Nullable ConsumerLag lag, @Nullable DeadLetterMonitor deadLetters, @Nullable HandlerPauses pauses) {
 		this.handlers = handlers;
 		this.listeners = listeners;
 		this.lag = lag;
@@ -68,7 +68,8 @@ public class HandlersReport {
 		List<HandlerDescription> descriptions = this.handlers.describe();
 		Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
 		descriptions.forEach((handler) -> topicsByGroup.put(handler.id(), handler.topics()));
-		Map<String, Object> lags = topicsByGroup.isEmpty() ? Map.of() : this.lag.read(topicsByGroup);
+		Map<String, Object> lags = (topicsByGroup.isEmpty() || this.lag == null) ? Map.of()
+				: this.lag.read(topicsByGroup);
 		Map<String, Map<String, Long>> deadLetterCounts = (this.deadLetters != null) ? this.deadLetters.counts()
 				: Map.of();
 		Set<String> paused = (this.pauses != null) ? this.pauses.paused() : Set.of();

@@ -1,9 +1,11 @@
 package dev.events.memory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,11 +22,19 @@ import dev.events.consume.HandlerRetries;
  * Delivers the records of one handler's topics to it on a thread of its own, in the order they
  * were sent, in batches of what has arrived: as a partition's consumer would, so a failing
  * record holds the records after it while it is retried, and other handlers go on. A record
- * that keeps failing becomes a dead letter by the handler's {@link HandlerRetries}, as on Kafka.
+ * that keeps failing becomes a dead letter by the handler's {@link HandlerRetries}, as on Kafka;
+ * when that fails too, the record is tried again from its first attempt, never dropped.
  */
 final class HandlerLane {
 
 	private static final Log logger = LogFactory.getLog(HandlerLane.class);
+
+	/**
+	 * How long a failed recovery waits before its record is tried again.
+	 */
+	private static final Duration RECOVERY_RETRY = Duration.ofSeconds(1);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
 	private final HandlerEndpoint endpoint;
 
@@ -32,11 +42,13 @@ final class HandlerLane {
 
 	private final BlockingQueue<ConsumerRecord<byte[], byte[]>> records = new LinkedBlockingQueue<>();
 
+	private final AtomicInteger pending = new AtomicInteger();
+
 	private final Thread thread;
 
 	private volatile boolean running = true;
 
-	private volatile boolean busy;
+	private volatile boolean waiting;
 
 	HandlerLane(HandlerEndpoint endpoint, int maxBatch) {
 		this.endpoint = endpoint;
@@ -50,6 +62,7 @@ final class HandlerLane {
 	}
 
 	void add(ConsumerRecord<byte[], byte[]> record) {
+		this.pending.incrementAndGet();
 		this.records.add(record);
 	}
 
@@ -58,36 +71,62 @@ final class HandlerLane {
 	 * @return whether the lane is idle
 	 */
 	boolean idle() {
-		return !this.busy && this.records.isEmpty();
+		return this.pending.get() == 0;
 	}
 
+	/**
+	 * Stop once the batch being handled is done (a handler is never interrupted, a wait between
+	 * attempts is), waiting for that a while. The records not handled are gone.
+	 */
 	void stop() {
 		this.running = false;
-		this.thread.interrupt();
+		if (this.waiting) {
+			this.thread.interrupt();
+		}
+		try {
+			this.thread.join(STOP_TIMEOUT.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.records.clear();
 	}
 
 	private void run() {
 		List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(this.maxBatch);
 		while (this.running) {
 			try {
-				ConsumerRecord<byte[], byte[]> first = this.records.take();
-				this.busy = true;
-				batch.add(first);
-				this.records.drainTo(batch, this.maxBatch - 1);
+				if (batch.isEmpty()) {
+					batch.add(awaitRecord());
+					this.records.drainTo(batch, this.maxBatch - 1);
+				}
 				deliver(batch);
+				this.pending.addAndGet(-batch.size());
+				batch.clear();
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
-				logger.error("Handler '%s' failed outside its retries; %d records not handled"
+			catch (Throwable ex) {
+				logger.error("Handler '%s' failed outside its retries; its %d records are tried again"
 					.formatted(this.endpoint.id(), batch.size()), ex);
+				if (!pause(RECOVERY_RETRY)) {
+					return;
+				}
 			}
-			finally {
-				batch.clear();
-				this.busy = false;
+		}
+	}
+
+	private ConsumerRecord<byte[], byte[]> awaitRecord() throws InterruptedException {
+		this.waiting = true;
+		try {
+			if (!this.running) {
+				throw new InterruptedException();
 			}
+			return this.records.take();
+		}
+		finally {
+			this.waiting = false;
 		}
 	}
 
@@ -107,30 +146,81 @@ final class HandlerLane {
 				int failedAt = indexOf(remaining, ex.getRecord());
 				ConsumerRecord<byte[], byte[]> failed = remaining.get(failedAt);
 				long wait = attempts.failed(failed, ex, this.endpoint.retries());
-				if (wait == BackOffExecution.STOP) {
-					this.endpoint.retries().recover(failed, ex);
+				if (wait != BackOffExecution.STOP) {
+					waitBetweenAttempts(Duration.ofMillis(wait));
+					remaining = remaining.subList(failedAt, remaining.size());
+				}
+				else if (recover(failed, ex)) {
 					attempts = new Attempts();
 					remaining = remaining.subList(failedAt + 1, remaining.size());
 				}
 				else {
-					Thread.sleep(wait);
+					attempts = new Attempts();
+					waitBetweenAttempts(RECOVERY_RETRY);
 					remaining = remaining.subList(failedAt, remaining.size());
 				}
 			}
 		}
 	}
 
-	private static int indexOf(List<ConsumerRecord<byte[], byte[]>> records, @Nullable ConsumerRecord<?, ?> record) {
+	/**
+	 * Give up on a record; when that fails (its dead letter cannot be stored), the record stays
+	 * and is tried again from its first attempt, as spring-kafka's error handler does.
+	 * @return whether the record was given up on
+	 */
+	private boolean recover(ConsumerRecord<byte[], byte[]> failed, BatchListenerFailedException failure) {
+		try {
+			this.endpoint.retries().recover(failed, failure);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.error("Handler '%s' could not make the record at %s@%d a dead letter; it is tried again"
+				.formatted(this.endpoint.id(), failed.topic(), failed.offset()), ex);
+			return false;
+		}
+	}
+
+	private void waitBetweenAttempts(Duration wait) throws InterruptedException {
+		if (!pause(wait)) {
+			throw new InterruptedException();
+		}
+	}
+
+	/**
+	 * Wait, unless the lane stops meanwhile.
+	 * @return whether it still runs
+	 */
+	private boolean pause(Duration wait) {
+		this.waiting = true;
+		try {
+			if (this.running) {
+				Thread.sleep(wait.toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			return false;
+		}
+		finally {
+			this.waiting = false;
+		}
+		return this.running;
+	}
+
+	private int indexOf(List<ConsumerRecord<byte[], byte[]>> records, @Nullable ConsumerRecord<?, ?> record) {
 		for (int i = 0; i < records.size(); i++) {
 			if (records.get(i) == record) {
 				return i;
 			}
 		}
+		logger.warn("Handler '%s' reported a failed record that is not in its batch; the batch is tried again"
+			.formatted(this.endpoint.id()));
 		return 0;
 	}
 
 	/**
-	 * The failed attempts of the record at the front of a lane, and the waits between them.
+	 * The failed attempts of the record at the front of a lane, and the waits between them. As
+	 * spring-kafka's error handler counts them: a failure of another kind starts over, with the
+	 * waits of that kind.
 	 */
 	private static final class Attempts {
 
@@ -147,21 +237,18 @@ final class HandlerLane {
 		 * @return how long to wait before the next, or {@link BackOffExecution#STOP} to give up
 		 */
 		long failed(ConsumerRecord<?, ?> failed, Exception ex, HandlerRetries retries) {
-			if (failed != this.record) {
+			if (failed != this.record || ex.getClass() != this.failure) {
 				this.record = failed;
-				this.failure = null;
+				this.failure = ex.getClass();
 				this.count = 0;
+				this.backOff = retries.backOff(failed, ex).start();
 			}
 			this.count++;
 			retries.failed(failed, ex, this.count);
 			if (!retries.retryable(ex)) {
 				return BackOffExecution.STOP;
 			}
-			if (this.backOff == null || ex.getClass() != this.failure) {
-				this.failure = ex.getClass();
-				this.backOff = retries.backOff(failed, ex).start();
-			}
-			return this.backOff.nextBackOff();
+			return (this.backOff != null) ? this.backOff.nextBackOff() : BackOffExecution.STOP;
 		}
 
 	}

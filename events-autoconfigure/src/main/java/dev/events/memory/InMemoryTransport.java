@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,8 +28,8 @@ import dev.events.consume.UndeliverableEventException;
 /**
  * Carries records inside the application instead of through Kafka: each record sent to a topic
  * goes to every handler of the topic, which receives it on its own thread ({@link HandlerLane}),
- * in the order sent. Records sent before the transport starts wait for it. Dead letters that a
- * handler would put on a dead-letter topic are kept here, in the order they came.
+ * in the order sent. Records sent while the transport is not running wait for it. Dead letters
+ * that a handler would put on a dead-letter topic are kept here, in the order they came.
  * <p>
  * Nothing is kept across restarts: what was sent and not yet handled when the application stops
  * is gone, as the in-memory transport is for tests and local runs.
@@ -48,19 +47,23 @@ public class InMemoryTransport implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Map<String, List<HandlerLane>> lanesByTopic = new ConcurrentHashMap<>();
+	private final Map<String, List<HandlerLane>> lanesByTopic = new HashMap<>();
 
-	private final List<HandlerLane> lanes = new CopyOnWriteArrayList<>();
+	private final List<HandlerLane> lanes = new ArrayList<>();
 
-	private final Map<String, AtomicLong> offsets = new ConcurrentHashMap<>();
+	private final Map<String, Long> offsets = new HashMap<>();
 
 	private final List<ConsumerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
 
-	private @Nullable List<ConsumerRecord<byte[], byte[]>> waiting = new ArrayList<>();
+	private final List<ConsumerRecord<byte[], byte[]>> waiting = new ArrayList<>();
+
+	private @Nullable List<HandlerEndpoint> resolved;
+
+	private boolean running;
 
 	/**
 	 * Create a transport.
-	 * @param endpoints the handlers, resolved when the transport starts
+	 * @param endpoints the handlers, resolved when the transport first starts
 	 * @param deadLetterTopics names the dead-letter topic of each topic
 	 * @param clock the clock of record times
 	 */
@@ -76,14 +79,16 @@ public class InMemoryTransport implements SmartLifecycle {
 	 * @param record the record, as it would be sent to Kafka
 	 */
 	public void send(ProducerRecord<@Nullable String, byte[]> record) {
-		ConsumerRecord<byte[], byte[]> received = received(record.topic(), bytes(record.key()), record.value(),
-				new RecordHeaders(record.headers().toArray()));
+		RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+		headers.setReadOnly();
+		byte[] key = (record.key() != null) ? record.key().getBytes(StandardCharsets.UTF_8) : null;
 		synchronized (this) {
-			if (this.waiting != null) {
-				this.waiting.add(received);
+			ConsumerRecord<byte[], byte[]> received = received(record.topic(), key, record.value(), headers);
+			if (this.running) {
+				deliver(received);
 			}
 			else {
-				deliver(received);
+				this.waiting.add(received);
 			}
 		}
 	}
@@ -99,8 +104,11 @@ public class InMemoryTransport implements SmartLifecycle {
 			RecordHeaders headers = new RecordHeaders(record.headers().toArray());
 			headers.add(UndeliverableEventException.REASON_HEADER,
 					DeadLetterReasons.reasonOf(ex).getBytes(StandardCharsets.UTF_8));
-			this.deadLetters.add(received(this.deadLetterTopics.of(record.topic()), (byte[]) record.key(),
-					(byte[]) record.value(), headers));
+			headers.setReadOnly();
+			synchronized (this) {
+				this.deadLetters.add(received(this.deadLetterTopics.of(record.topic()), (byte[]) record.key(),
+						(byte[]) record.value(), headers));
+			}
 		};
 	}
 
@@ -129,57 +137,64 @@ public class InMemoryTransport implements SmartLifecycle {
 		return true;
 	}
 
-	private boolean idle() {
-		synchronized (this) {
-			if (this.waiting != null && !this.waiting.isEmpty()) {
-				return false;
-			}
-		}
-		return this.lanes.stream().allMatch(HandlerLane::idle);
+	private synchronized boolean idle() {
+		return this.waiting.isEmpty() && this.lanes.stream().allMatch(HandlerLane::idle);
 	}
 
 	@Override
-	public void start() {
-		for (HandlerEndpoint endpoint : this.endpoints.get()) {
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		if (this.resolved == null) {
+			this.resolved = this.endpoints.get();
+		}
+		for (HandlerEndpoint endpoint : this.resolved) {
 			HandlerLane lane = new HandlerLane(endpoint, MAX_BATCH);
 			this.lanes.add(lane);
-			endpoint.topics()
-				.forEach((topic) -> this.lanesByTopic.computeIfAbsent(topic, (key) -> new CopyOnWriteArrayList<>())
-					.add(lane));
+			endpoint.topics().forEach((topic) -> this.lanesByTopic.computeIfAbsent(topic, (key) -> new ArrayList<>())
+				.add(lane));
 			lane.start();
 		}
-		synchronized (this) {
-			if (this.waiting != null) {
-				this.waiting.forEach(this::deliver);
-			}
-			this.waiting = null;
-		}
+		this.running = true;
+		this.waiting.forEach(this::deliver);
+		this.waiting.clear();
 	}
 
+	/**
+	 * Stop each handler once the batch it handles is done. Records not handled yet are gone, as
+	 * they would be from a broker's memory.
+	 */
 	@Override
 	public void stop() {
-		this.lanes.forEach(HandlerLane::stop);
+		List<HandlerLane> stopping;
+		synchronized (this) {
+			this.running = false;
+			stopping = List.copyOf(this.lanes);
+			this.lanes.clear();
+			this.lanesByTopic.clear();
+		}
+		stopping.forEach(HandlerLane::stop);
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.waiting == null;
+		return this.running;
 	}
 
 	private void deliver(ConsumerRecord<byte[], byte[]> record) {
-		this.lanesByTopic.getOrDefault(record.topic(), List.of()).forEach((lane) -> lane.add(record));
+		List<HandlerLane> subscribed = this.lanesByTopic.get(record.topic());
+		if (subscribed != null) {
+			subscribed.forEach((lane) -> lane.add(record));
+		}
 	}
 
-	private ConsumerRecord<byte[], byte[]> received(String topic, byte @Nullable [] key, byte[] value,
+	private ConsumerRecord<byte[], byte[]> received(String topic, byte @Nullable [] key, byte @Nullable [] value,
 			RecordHeaders headers) {
-		long offset = this.offsets.computeIfAbsent(topic, (name) -> new AtomicLong()).getAndIncrement();
+		long offset = this.offsets.merge(topic, 1L, Long::sum) - 1;
 		return new ConsumerRecord<>(topic, 0, offset, this.clock.millis(), TimestampType.CREATE_TIME,
 				(key != null) ? key.length : -1, (value != null) ? value.length : -1, key, value, headers,
 				Optional.empty());
-	}
-
-	private static byte @Nullable [] bytes(@Nullable String key) {
-		return (key != null) ? key.getBytes(StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -45,10 +45,10 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 		try {
 			OutboundEvent outbound = this.factory.create(event, context);
 			type = outbound.type();
-			deliver(outbound);
 			for (EventPublicationListener listener : this.listeners) {
 				listener.published(event, outbound);
 			}
+			deliver(outbound);
 			count(this.successes, type, "success");
 			return outbound.id();
 		}

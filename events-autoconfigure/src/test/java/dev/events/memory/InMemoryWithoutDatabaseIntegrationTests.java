@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.events.consume.DeadLetterDestination;
 import dev.events.consume.EventHandler;
+import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.consume.UndeliverableEventException;
 import dev.events.deadletter.DeadLetter;
 import dev.events.deadletter.DeadLetterStore;
@@ -68,8 +70,18 @@ class InMemoryWithoutDatabaseIntegrationTests {
 	@Autowired
 	EventsEndpoint endpoint;
 
+	@Autowired
+	HandlerErrorHandlerFactory errorHandlers;
+
+	@BeforeEach
+	void forgetWhatOtherTestsDelivered() throws InterruptedException {
+		assertThat(this.transport.awaitIdle(Duration.ofSeconds(10))).isTrue();
+		this.handlers.delivered.clear();
+	}
+
 	@Test
 	void aRecordThatKeepsFailingIsKeptInMemoryHoldingItsKeyAndIsRetriedLikeAnyOther() throws InterruptedException {
+		long deadLetteredBefore = this.errorHandlers.deadLetteredCount();
 		this.handlers.failing.add("p-poison");
 		this.publisher.publish(new Parcel("p-poison", 1));
 		this.publisher.publish(new Parcel("p-poison", 2));
@@ -80,7 +92,8 @@ class InMemoryWithoutDatabaseIntegrationTests {
 		assertThat(this.deadLetterStore.sequence(HANDLER, "p-poison")).extracting(DeadLetter::reason)
 			.containsExactly("HANDLER_FAILED", "QUEUED_BEHIND");
 		Health health = this.health.health();
-		assertThat(health.getDetails()).containsEntry("transport", "in-memory").containsEntry("deadLettered", 1L);
+		assertThat(health.getDetails()).containsEntry("transport", "in-memory")
+			.containsEntry("deadLettered", deadLetteredBefore + 1);
 		assertThat(health.getStatus().getCode()).isEqualTo("DEGRADED");
 		assertThat(this.endpoint.list("dead-letters", HANDLER, "p-poison", null, null, null, SecurityContext.NONE))
 			.hasSize(2);
@@ -102,6 +115,18 @@ class InMemoryWithoutDatabaseIntegrationTests {
 			assertThat(new String(record.headers().lastHeader(UndeliverableEventException.REASON_HEADER).value(),
 					StandardCharsets.UTF_8)).isEqualTo("HANDLER_FAILED");
 		});
+	}
+
+	@Test
+	void eventsSentWhileTheTransportIsStoppedAreHandledOnceItStartsAgain() throws InterruptedException {
+		this.transport.stop();
+		assertThat(this.transport.isRunning()).isFalse();
+		this.publisher.publish(new Parcel("p-while-stopped", 1));
+		assertThat(this.transport.awaitIdle(Duration.ofMillis(200))).isFalse();
+
+		this.transport.start();
+		assertThat(this.transport.awaitIdle(Duration.ofSeconds(10))).isTrue();
+		assertThat(this.handlers.delivered).contains("p-while-stopped");
 	}
 
 	@Test

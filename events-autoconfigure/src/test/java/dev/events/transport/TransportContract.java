@@ -160,9 +160,13 @@ abstract class TransportContract {
 	void aHandlerThatIsStuckHoldsBackNoOtherHandler() {
 		this.publisher.publish(new StepTaken("stuck", 1));
 		this.publisher.publish(new StepTaken("after-stuck", 1));
-		await().atMost(TIMEOUT).until(() -> this.audit.seen.contains("after-stuck"));
-		assertThat(this.steps.taken("stuck")).isEmpty();
-		this.steps.stuck.countDown();
+		try {
+			await().atMost(TIMEOUT).until(() -> this.audit.seen.contains("after-stuck"));
+			assertThat(this.steps.taken("stuck")).isEmpty();
+		}
+		finally {
+			this.steps.stuck.countDown();
+		}
 		await().atMost(TIMEOUT).until(() -> this.steps.taken("after-stuck").contains(1));
 		assertThat(this.steps.taken("stuck")).containsExactly(1);
 	}

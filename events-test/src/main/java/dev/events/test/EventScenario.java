@@ -52,7 +52,9 @@ public class EventScenario {
 	}
 
 	/**
-	 * Publish an event, outside any transaction of the test's.
+	 * Publish an event, as the code under test would: inside a transaction of the test's (a
+	 * {@code @Transactional} test), it goes only once that commits, and a test that rolls back
+	 * waits in vain.
 	 * @param event the event
 	 * @return what to wait for, with the event's id as its result
 	 */

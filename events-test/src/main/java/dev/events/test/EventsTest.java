@@ -44,7 +44,7 @@ public @interface EventsTest {
 
 	/**
 	 * Properties in the form {@literal key=value} added to the environment before the test runs;
-	 * {@code events.transport} is {@code in-memory} unless set here.
+	 * {@code events.transport} is {@code in-memory} whatever they say.
 	 * @return the properties
 	 */
 	String[] properties() default {};

@@ -7,8 +7,7 @@ import java.util.List;
 import org.springframework.boot.test.autoconfigure.TestSliceTestContextBootstrapper;
 
 /**
- * Bootstraps an {@link EventsTest}: its properties, and the in-memory transport unless they name
- * another.
+ * Bootstraps an {@link EventsTest}: its properties, and the in-memory transport whatever they say.
  */
 class EventsTestContextBootstrapper extends TestSliceTestContextBootstrapper<EventsTest> {
 
@@ -18,9 +17,7 @@ class EventsTestContextBootstrapper extends TestSliceTestContextBootstrapper<Eve
 	protected String[] getProperties(Class<?> testClass) {
 		String[] configured = super.getProperties(testClass);
 		List<String> properties = new ArrayList<>((configured != null) ? Arrays.asList(configured) : List.of());
-		if (properties.stream().noneMatch((property) -> property.startsWith(TRANSPORT + "="))) {
-			properties.add(TRANSPORT + "=in-memory");
-		}
+		properties.add(TRANSPORT + "=in-memory");
 		return properties.toArray(String[]::new);
 	}
 

@@ -34,6 +34,8 @@ import dev.events.deadletter.DeadLetters;
 import dev.events.endpoint.ConsumerLag;
 import dev.events.endpoint.EventsEndpoint;
 import dev.events.endpoint.HandlersReport;
+import dev.events.memory.InMemoryEventPublisher;
+import dev.events.memory.InMemoryTransport;
 import dev.events.outbox.OutboxEventPublisher;
 import dev.events.outbox.OutboxMonitor;
 import dev.events.outbox.OutboxRelay;
@@ -66,14 +68,18 @@ public final class EventsEndpointAutoConfiguration {
 			ObjectProvider<OutboxStore> outbox, ObjectProvider<OutboxMonitor> outboxMonitor,
 			ObjectProvider<OutboxRelay> relay, ObjectProvider<ShardLeases> leases, ObjectProvider<HandlerPauses> pauses,
 			ObjectProvider<Replays> replays, ObjectProvider<EventPublisher> publisher, EventTypeRegistry registry,
-			EventsProperties properties, EventsEndpointProperties endpoint) {
+			ObjectProvider<InMemoryTransport> inMemory, EventsProperties properties,
+			EventsEndpointProperties endpoint) {
 		HandlerEndpoints endpoints = handlers.getIfAvailable();
+		boolean onKafka = inMemory.getIfAvailable() == null;
+		HandlerPauses handlerPauses = onKafka ? pauses.getIfAvailable() : null;
 		HandlersReport report = new HandlersReport((endpoints != null) ? endpoints.handlers() : null,
-				listeners.getIfAvailable(), new ConsumerLag(kafkaAdmin.getConfigurationProperties(),
-						properties.getHealth().getKafka().getTimeout().plus(Duration.ofSeconds(3))),
-				deadLetterMonitor.getIfAvailable(), pauses.getIfAvailable());
+				onKafka ? listeners.getIfAvailable() : null,
+				onKafka ? new ConsumerLag(kafkaAdmin.getConfigurationProperties(),
+						properties.getHealth().getKafka().getTimeout().plus(Duration.ofSeconds(3))) : null,
+				deadLetterMonitor.getIfAvailable(), handlerPauses);
 		OutboxRelay outboxRelay = relay.getIfAvailable();
-		return new EventsEndpoint(report, deadLetters.getIfAvailable(), pauses.getIfAvailable(),
+		return new EventsEndpoint(report, deadLetters.getIfAvailable(), handlerPauses,
 				replays.getIfAvailable(), deadLetterStore.getIfAvailable(),
 				outbox.getIfAvailable(), outboxMonitor.getIfAvailable(),
 				(outboxRelay != null) ? outboxRelay::state : () -> null, shardOwners(leases.getIfAvailable()),
@@ -88,7 +94,8 @@ public final class EventsEndpointAutoConfiguration {
 	private static Map<String, Object> publisher(EventPublisher publisher, EventTypeRegistry registry,
 			EventsProperties properties) {
 		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("mode", (publisher instanceof OutboxEventPublisher) ? "outbox" : "direct");
+		view.put("mode", (publisher instanceof OutboxEventPublisher) ? "outbox"
+				: (publisher instanceof InMemoryEventPublisher) ? "in-memory" : "direct");
 		view.put("cloudEvents", properties.getCloudevents().getMode());
 		Map<String, String> topics = new LinkedHashMap<>();
 		for (EventTypeDefinition<?> definition : registry.definitions()) {

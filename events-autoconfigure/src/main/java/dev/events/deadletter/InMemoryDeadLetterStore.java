@@ -1,4 +1,4 @@
-package dev.events.memory;
+package dev.events.deadletter;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.events.consume.DeadLetterReasons;
 import dev.events.consume.FailedRecord;
-import dev.events.deadletter.DeadLetter;
-import dev.events.deadletter.DeadLetterQuery;
-import dev.events.deadletter.DeadLetterStore;
 
 /**
  * Keeps handlers' dead letters in memory, for the in-memory transport without a database: in
  * order per key, held, retried, discarded and listed as in the database, and gone when the
- * application stops. Each operation is atomic; there are no transactions to hold locks across.
+ * application stops. Each operation is atomic, and there are no transactions to hold locks
+ * across: a record stored behind its key's dead letters holds the key again if a retry released
+ * it meanwhile, so that it is not overtaken.
  */
 public class InMemoryDeadLetterStore implements DeadLetterStore {
 
@@ -52,7 +51,7 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
 
 	@Override
 	public synchronized void add(FailedRecord record) {
-		if (record.holdsKey() && !QUEUED_BEHIND.equals(record.reason())) {
+		if (record.holdsKey()) {
 			this.heldKeys.add(new HeldKey(record.handlerId(), Objects.requireNonNull(record.key())));
 		}
 		boolean stored = this.deadLetters.values()
