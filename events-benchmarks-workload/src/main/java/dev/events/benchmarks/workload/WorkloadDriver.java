@@ -111,7 +111,7 @@ class WorkloadDriver implements ApplicationRunner {
 		int threads = this.workload.threads();
 		for (int n = thread; n < count; n += threads) {
 			if (this.workload.rate() > 0) {
-				waitUntil(startNanos + n * TimeUnit.SECONDS.toNanos(1) / this.workload.rate());
+				Pacing.waitUntil(startNanos + n * TimeUnit.SECONDS.toNanos(1) / this.workload.rate());
 			}
 			int keyIndex = ownKey(thread, n / threads);
 			int slot = measured ? this.workload.warmup() + n : n;
@@ -160,13 +160,6 @@ class WorkloadDriver implements ApplicationRunner {
 			lines.add(this.eventIds.get(n) + "\t" + this.commitMicros.get(n));
 		}
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.COMMITS), lines);
-	}
-
-	private static void waitUntil(long nanos) {
-		long wait;
-		while ((wait = nanos - System.nanoTime()) > 0) {
-			LockSupport.parkNanos(wait);
-		}
 	}
 
 	private static void await(CyclicBarrier barrier) {

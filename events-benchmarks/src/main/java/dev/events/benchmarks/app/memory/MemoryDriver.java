@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.events.benchmarks.app.kafka.BenchmarkEvents;
 import dev.events.benchmarks.workload.Micros;
+import dev.events.benchmarks.workload.Pacing;
 import dev.events.benchmarks.workload.TimingFiles;
 import dev.events.benchmarks.workload.WorkloadProperties;
 import dev.events.benchmarks.workload.Workers;
@@ -82,7 +82,7 @@ class MemoryDriver implements ApplicationRunner {
 			for (int n = from; n < from + count; n++) {
 				if (this.events.ownedBy(thread, n)) {
 					if (this.workload.rate() > 0) {
-						waitUntil(startNanos + (n - from) * NANOS_PER_SECOND / this.workload.rate());
+						Pacing.waitUntil(startNanos + (n - from) * NANOS_PER_SECOND / this.workload.rate());
 					}
 					long start = Micros.now();
 					this.ids.set(n, this.publisher.publish(this.events.event(n)));
@@ -90,13 +90,6 @@ class MemoryDriver implements ApplicationRunner {
 				}
 			}
 		});
-	}
-
-	private static void waitUntil(long nanos) {
-		long wait;
-		while ((wait = nanos - System.nanoTime()) > 0) {
-			LockSupport.parkNanos(wait);
-		}
 	}
 
 	private void awaitHandled() {
