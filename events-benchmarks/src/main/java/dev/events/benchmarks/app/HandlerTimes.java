@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import dev.events.benchmarks.workload.Micros;
@@ -23,10 +23,11 @@ import dev.events.consume.EventHandler;
  * later one of their key, and writes those of the measured events and the counts when the service
  * stops; once it has started on every event of the run it says so in a file. It records the
  * warm-up's events too, so that the code the JIT compiler has compiled when the measured events
- * come is the code they run.
+ * come is the code they run. The in-memory workload has a handler of its own, which records
+ * without a map.
  */
 @Component
-@ConditionalOnBooleanProperty("bench.handle")
+@ConditionalOnExpression("${bench.handle:false} and '${bench.mode:transactions}' != 'memory'")
 public class HandlerTimes {
 
 	/** The handler's id, also its consumer group. */

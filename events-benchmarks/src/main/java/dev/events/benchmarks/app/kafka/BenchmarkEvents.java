@@ -25,6 +25,8 @@ public class BenchmarkEvents {
 
 	private static final String NOTE = "x".repeat(200);
 
+	private static final String KEY_PREFIX = "key-";
+
 	private final WorkloadProperties workload;
 
 	private final OutboundEventFactory factory;
@@ -44,7 +46,16 @@ public class BenchmarkEvents {
 	 */
 	public Measured event(int n) {
 		int keys = this.workload.keys();
-		return new Measured("key-" + (n % keys), n / keys, n >= this.workload.warmup(), NOTE);
+		return new Measured(KEY_PREFIX + (n % keys), n / keys, n >= this.workload.warmup(), NOTE);
+	}
+
+	/**
+	 * Return the number of an event of the run: the inverse of {@link #event(int)}.
+	 * @param event the event
+	 * @return its number
+	 */
+	public int number(Measured event) {
+		return (int) event.seq() * this.workload.keys() + Integer.parseInt(event.key().substring(KEY_PREFIX.length()));
 	}
 
 	/**

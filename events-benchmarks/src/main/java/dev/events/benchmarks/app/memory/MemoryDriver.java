@@ -1,11 +1,7 @@
 package dev.events.benchmarks.app.memory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,18 +41,15 @@ class MemoryDriver implements ApplicationRunner {
 
 	private final InMemoryTransport transport;
 
-	private final AtomicReferenceArray<UUID> ids;
-
-	private final AtomicLongArray publishedMicros;
+	private final MemoryTimes times;
 
 	MemoryDriver(WorkloadProperties workload, BenchmarkEvents events, EventPublisher publisher,
-			InMemoryTransport transport) {
+			InMemoryTransport transport, MemoryTimes times) {
 		this.workload = workload;
 		this.events = events;
 		this.publisher = publisher;
 		this.transport = transport;
-		this.ids = new AtomicReferenceArray<>(workload.total());
-		this.publishedMicros = new AtomicLongArray(workload.total());
+		this.times = times;
 	}
 
 	@Override
@@ -71,7 +64,7 @@ class MemoryDriver implements ApplicationRunner {
 		publish(this.workload.warmup(), this.workload.transactions());
 		long end = Micros.now();
 		awaitHandled();
-		writePublished();
+		this.times.write();
 		TimingFiles.write(this.workload.output().resolve(TimingFiles.WORKLOAD_END),
 				List.of("end\t" + end, "transactions\t" + this.workload.transactions()));
 	}
@@ -85,8 +78,7 @@ class MemoryDriver implements ApplicationRunner {
 						Pacing.waitUntil(startNanos + (n - from) * NANOS_PER_SECOND / this.workload.rate());
 					}
 					long start = Micros.now();
-					this.ids.set(n, this.publisher.publish(this.events.event(n)));
-					this.publishedMicros.set(n, start);
+					this.times.published(n, this.publisher.publish(this.events.event(n)), start);
 				}
 			}
 		});
@@ -102,18 +94,6 @@ class MemoryDriver implements ApplicationRunner {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the handler", ex);
 		}
-	}
-
-	/**
-	 * Write when each measured event's publish began, as the commit times of a run on a schedule,
-	 * so that the latency to the handler is read the same way.
-	 */
-	private void writePublished() {
-		List<String> lines = new ArrayList<>(this.workload.transactions());
-		for (int n = this.workload.warmup(); n < this.workload.total(); n++) {
-			lines.add(this.ids.get(n) + "\t" + this.publishedMicros.get(n));
-		}
-		TimingFiles.write(this.workload.output().resolve(TimingFiles.COMMITS), lines);
 	}
 
 }
