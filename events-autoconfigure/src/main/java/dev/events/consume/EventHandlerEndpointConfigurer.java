@@ -75,7 +75,7 @@ public class EventHandlerEndpointConfigurer implements KafkaListenerConfigurer, 
 		}
 		ContainerPostProcessor<byte[], byte[], AbstractMessageListenerContainer<byte[], byte[]>> postProcessor = (
 				container) -> {
-			container.setCommonErrorHandler(this.endpoints.errorHandler(handler));
+			container.setCommonErrorHandler(handler.retries().errorHandler());
 			if (this.replays != null) {
 				followReplays(handler.id(), container.getContainerProperties(), this.replays);
 			}

@@ -6,7 +6,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.events.inbox.InboxStore;
@@ -102,15 +101,6 @@ public final class HandlerEndpoints {
 	 */
 	public EventHandlers handlers() {
 		return this.handlers;
-	}
-
-	/**
-	 * Return the error handler of a handler's listener container: the endpoint's retries.
-	 * @param endpoint the handler's endpoint
-	 * @return the error handler
-	 */
-	DefaultErrorHandler errorHandler(HandlerEndpoint endpoint) {
-		return this.errorHandlers.create(endpoint.retries());
 	}
 
 	private HandlerEndpoint endpoint(EventHandlerMethod handler) {

@@ -19,12 +19,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -35,8 +33,8 @@ import org.springframework.util.backoff.FixedBackOff;
 import dev.events.cloudevents.CloudEventRecordMapper;
 
 /**
- * Creates the error handler of each handler's listener container: bounded exponential backoff,
- * then a dead letter, in the database or on the dead-letter topic or both, as the handler's
+ * Creates the {@link HandlerRetries} of each handler, which its listener container's error handler
+ * and the in-memory transport are made of: bounded exponential backoff, then a dead letter, in the database or on the dead-letter topic or both, as the handler's
  * {@link DeadLetterDestination} says. Undeliverable records and the handler's non-retryable
  * exceptions skip the retries. A database that cannot be reached is retried without limit instead, since
  * dead-lettering events because the database is down would lose the order of their partitions;
@@ -85,10 +83,9 @@ public final class HandlerErrorHandlerFactory {
 	 * @param clock the clock of failure times
 	 */
 	public HandlerErrorHandlerFactory(Function<String, ConsumerRecordRecoverer> topicRecoverers,
-			DeadLetterTopics deadLetterTopics,
-			Duration initialInterval, double multiplier, Duration maxInterval, ConflictRetry conflicts,
-			MeterRegistry meterRegistry, @Nullable SequencedDeadLetters deadLetterStore, CloudEventRecordMapper mapper,
-			Clock clock) {
+			DeadLetterTopics deadLetterTopics, Duration initialInterval, double multiplier, Duration maxInterval,
+			ConflictRetry conflicts, MeterRegistry meterRegistry, @Nullable SequencedDeadLetters deadLetterStore,
+			CloudEventRecordMapper mapper, Clock clock) {
 		this.topicRecoverers = topicRecoverers;
 		this.deadLetterTopics = deadLetterTopics;
 		this.initialInterval = initialInterval;
@@ -133,15 +130,6 @@ public final class HandlerErrorHandlerFactory {
 	 */
 	public long deadLetteredCount() {
 		return this.deadLettered.get();
-	}
-
-	DefaultErrorHandler create(HandlerRetries retries) {
-		DefaultErrorHandler errorHandler = new DefaultErrorHandler(retries.recoverer(), retries.defaultBackOff());
-		errorHandler.setLogLevel(KafkaException.Level.WARN);
-		retries.notRetryable().forEach(errorHandler::addNotRetryableExceptions);
-		errorHandler.setBackOffFunction(retries.backOffByFailure());
-		errorHandler.setRetryListeners(retries.history());
-		return errorHandler;
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ExceptionClassifier;
 import org.springframework.util.backoff.BackOff;
 
@@ -81,24 +83,17 @@ public final class HandlerRetries {
 		this.recoverer.accept(record, failure);
 	}
 
-	BackOff defaultBackOff() {
-		return this.backOff;
-	}
-
-	BiFunction<ConsumerRecord<?, ?>, Exception, @Nullable BackOff> backOffByFailure() {
-		return this.backOffByFailure;
-	}
-
-	List<Class<? extends Exception>> notRetryable() {
-		return this.notRetryable;
-	}
-
-	FailureHistory history() {
-		return this.history;
-	}
-
-	ConsumerRecordRecoverer recoverer() {
-		return this.recoverer;
+	/**
+	 * Return the error handler of the handler's listener container, made of these retries.
+	 * @return a new error handler
+	 */
+	DefaultErrorHandler errorHandler() {
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler(this.recoverer, this.backOff);
+		errorHandler.setLogLevel(KafkaException.Level.WARN);
+		this.notRetryable.forEach(errorHandler::addNotRetryableExceptions);
+		errorHandler.setBackOffFunction(this.backOffByFailure);
+		errorHandler.setRetryListeners(this.history);
+		return errorHandler;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.events.test;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -130,18 +131,8 @@ public class EventScenario {
 		 * @throws AssertionError if the value does not satisfy the condition in time
 		 */
 		public <T> T andWaitFor(Supplier<@Nullable T> value, Predicate<? super T> condition) {
-			long deadline = System.nanoTime() + EventScenario.this.timeout.toNanos();
-			T last = null;
-			while (System.nanoTime() < deadline) {
-				last = value.get();
-				if (last != null && condition.test(last)) {
-					return last;
-				}
-				pause();
-			}
-			throw new AssertionError(
-					"Waited %s for the value, which was last %s; published since the scenario began:%n  %s"
-						.formatted(EventScenario.this.timeout, last, publishedSince()));
+			return poll(value, condition, (last) -> ("Waited %s for the value, which was last %s; published since "
+					+ "the scenario began:%n  %s").formatted(EventScenario.this.timeout, last, publishedSince()));
 		}
 
 		/**
@@ -153,22 +144,32 @@ public class EventScenario {
 		 * @throws AssertionError if no such event is published in time
 		 */
 		public <T> PublishedEvent<T> andWaitForEvent(Class<T> type, Predicate<? super T> matching) {
+			Supplier<Optional<PublishedEvent<T>>> found = () -> PublishedEvent
+				.ofType(EventScenario.this.published.since(this.publishedBefore), type)
+				.stream()
+				.filter((published) -> matching.test(published.event()))
+				.findFirst();
+			return poll(found, Optional::isPresent, (last) -> ("Waited %s for an event of type %s matching the "
+					+ "predicate; published since the scenario began:%n  %s")
+				.formatted(EventScenario.this.timeout, type.getSimpleName(), publishedSince())).get();
+		}
+
+		/**
+		 * Read a value until it satisfies a condition, or fail with a message made from the
+		 * last value read once the scenario's timeout has passed.
+		 */
+		private <T> T poll(Supplier<@Nullable T> value, Predicate<? super T> condition,
+				Function<@Nullable T, String> timedOut) {
 			long deadline = System.nanoTime() + EventScenario.this.timeout.toNanos();
+			T last = null;
 			while (System.nanoTime() < deadline) {
-				Optional<PublishedEvent<T>> found = EventScenario.this.published.since(this.publishedBefore)
-					.stream()
-					.filter((published) -> type.isInstance(published.event()))
-					.map((published) -> published.as(type))
-					.filter((published) -> matching.test(published.event()))
-					.findFirst();
-				if (found.isPresent()) {
-					return found.get();
+				last = value.get();
+				if (last != null && condition.test(last)) {
+					return last;
 				}
 				pause();
 			}
-			throw new AssertionError(("Waited %s for an event of type %s matching the predicate; published since "
-					+ "the scenario began:%n  %s").formatted(EventScenario.this.timeout, type.getSimpleName(),
-							publishedSince()));
+			throw new AssertionError(timedOut.apply(last));
 		}
 
 		private String publishedSince() {

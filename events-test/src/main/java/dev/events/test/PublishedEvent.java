@@ -2,6 +2,7 @@ package dev.events.test;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -34,9 +35,15 @@ public record PublishedEvent<T>(T event, UUID id, String type, URI source, Offse
 				outbound.causationId());
 	}
 
+	/**
+	 * Return the events of a type, or of its subtypes, in order.
+	 */
 	@SuppressWarnings("unchecked")
-	<S> PublishedEvent<S> as(Class<S> type) {
-		return (PublishedEvent<S>) this;
+	static <S> List<PublishedEvent<S>> ofType(List<PublishedEvent<?>> events, Class<S> type) {
+		return events.stream()
+			.filter((published) -> type.isInstance(published.event()))
+			.map((published) -> (PublishedEvent<S>) published)
+			.toList();
 	}
 
 	@Override

@@ -63,10 +63,7 @@ public class PublishedEvents implements EventPublicationListener, AssertProvider
 	 * @return the events of that type with their envelopes
 	 */
 	public <T> List<PublishedEvent<T>> ofType(Class<T> type) {
-		return this.events.stream()
-			.filter((published) -> type.isInstance(published.event()))
-			.map((published) -> published.as(type))
-			.toList();
+		return PublishedEvent.ofType(all(), type);
 	}
 
 	/**
