@@ -1,6 +1,7 @@
 package dev.events.publish;
 
 import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * few hundred bytes at a time from one of several stripes chosen by thread: one shared
  * {@link SecureRandom} serialised the threads that publish on its lock, and a generator per thread
  * would cost a new one per publish where each request runs on a thread of its own (virtual
- * threads).
+ * threads). Each stripe is a {@code DRBG} generator (NIST SP 800-90A) with a state of its own:
+ * the default {@code NativePRNG} instances all read through one lock of the JVM, which held
+ * every publishing thread behind whichever held it.
  */
 final class TimeOrderedUuidGenerator {
 
@@ -57,7 +60,9 @@ final class TimeOrderedUuidGenerator {
 
 		private static final int BLOCK_BYTES = 512;
 
-		private final SecureRandom random = new SecureRandom();
+		private static final String ALGORITHM = "DRBG";
+
+		private final SecureRandom random = drbg();
 
 		private final ByteBuffer block = ByteBuffer.allocate(BLOCK_BYTES).position(BLOCK_BYTES);
 
@@ -67,6 +72,16 @@ final class TimeOrderedUuidGenerator {
 				this.block.clear();
 			}
 			return this.block.getLong();
+		}
+
+		private static SecureRandom drbg() {
+			try {
+				return SecureRandom.getInstance(ALGORITHM);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("This JVM has no " + ALGORITHM + " SecureRandom, which event ids "
+						+ "are generated with (every JDK since 9 has one)", ex);
+			}
 		}
 
 	}
