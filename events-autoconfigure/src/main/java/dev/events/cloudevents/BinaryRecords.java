@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -53,6 +56,11 @@ final class BinaryRecords {
 	private static final String SUBJECT_HEADER = PREFIX + "subject";
 
 	private static final String PARTITION_KEY_HEADER = PREFIX + CloudEventExtensions.PARTITION_KEY;
+
+	/**
+	 * The attribute of each header this class writes, so reading one needs no new strings.
+	 */
+	private static final Map<String, String> ATTRIBUTES = attributesByHeader();
 
 	private BinaryRecords() {
 	}
@@ -100,14 +108,26 @@ final class BinaryRecords {
 			if (name.equals(CONTENT_TYPE_HEADER)) {
 				builder.withDataContentType(string(header));
 			}
-			else if (name.length() > PREFIX.length() && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-				readAttribute(builder, name.substring(PREFIX.length()).toLowerCase(Locale.ROOT), string(header));
+			else if (name.length() > PREFIX.length() && name.startsWith(PREFIX)) {
+				readAttribute(builder, attributeOf(name), string(header));
 			}
 		}
 		if (value != null) {
 			builder.withData(value);
 		}
 		return builder.build();
+	}
+
+	private static String attributeOf(String header) {
+		String attribute = ATTRIBUTES.get(header);
+		return (attribute != null) ? attribute : header.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+	}
+
+	private static Map<String, String> attributesByHeader() {
+		return Stream
+			.concat(Stream.of(SPEC_VERSION_HEADER, ID_HEADER, SOURCE_HEADER, TYPE_HEADER, TIME_HEADER, SUBJECT_HEADER,
+					PARTITION_KEY_HEADER), ContextExtension.ALL.stream().map(ContextExtension::header))
+			.collect(Collectors.toUnmodifiableMap(Function.identity(), (header) -> header.substring(PREFIX.length())));
 	}
 
 	private static void readAttribute(CloudEventBuilder builder, String attribute, String value) {

@@ -82,6 +82,14 @@ class CloudEventRecordMapperTests {
 		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> headers.add("ce_empty", null)));
 		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> headers.remove("ce_id")));
 		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> {
+			headers.remove("ce_subject");
+			headers.add("CE_Subject", "o-1".getBytes(StandardCharsets.UTF_8));
+		}));
+		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> {
+			headers.remove("ce_subject");
+			headers.add("ce_Subject", "o-1".getBytes(StandardCharsets.UTF_8));
+		}));
+		records.add(withHeaders(mapper.toRecord(this.event), (headers) -> {
 			headers.remove("ce_time");
 			headers.add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
 		}));
