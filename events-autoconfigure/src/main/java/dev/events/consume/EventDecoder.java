@@ -1,5 +1,7 @@
 package dev.events.consume;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
@@ -8,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +41,8 @@ final class EventDecoder {
 	private final boolean tenantRequired;
 
 	private final UnknownTypePolicy unknownTypes;
+
+	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	EventDecoder(CloudEventRecordMapper mapper, EventTypeRegistry registry, JsonMapper jsonMapper,
 			boolean tenantRequired, UnknownTypePolicy unknownTypes) {
@@ -109,12 +114,20 @@ final class EventDecoder {
 					"Event %s of type '%s' has no data".formatted(event.id(), event.cloudEvent().getType()));
 		}
 		try {
-			return this.jsonMapper.readValue(data.toBytes(), event.definition().eventClass());
+			return readerFor(event.definition().eventClass()).readValue(data.toBytes());
 		}
 		catch (JacksonException ex) {
 			throw new UndeliverableEventException(INVALID_DATA, "Data of event %s does not bind to %s: %s".formatted(
 					event.id(), event.definition().eventClass().getName(), withoutValues(ex)));
 		}
+	}
+
+	/**
+	 * Return a reader of an event class, its deserializer looked up once rather than per event.
+	 */
+	private ObjectReader readerFor(Class<?> eventClass) {
+		ObjectReader reader = this.readers.get(eventClass);
+		return (reader != null) ? reader : this.readers.computeIfAbsent(eventClass, this.jsonMapper::readerFor);
 	}
 
 	/**

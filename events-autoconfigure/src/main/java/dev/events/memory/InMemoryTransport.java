@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,19 +49,21 @@ public class InMemoryTransport implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Map<String, List<HandlerLane>> lanesByTopic = new HashMap<>();
+	/**
+	 * The lanes of each topic while the transport runs, else {@code null}: senders read it
+	 * without a lock, and it changes only as a whole.
+	 */
+	private volatile @Nullable Map<String, List<HandlerLane>> lanesByTopic;
 
 	private final List<HandlerLane> lanes = new ArrayList<>();
 
-	private final Map<String, Long> offsets = new HashMap<>();
+	private final Map<String, AtomicLong> offsets = new ConcurrentHashMap<>();
 
 	private final List<ConsumerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
 
 	private final List<ConsumerRecord<byte[], byte[]>> waiting = new ArrayList<>();
 
 	private @Nullable List<HandlerEndpoint> resolved;
-
-	private boolean running;
 
 	/**
 	 * Create a transport.
@@ -75,17 +79,24 @@ public class InMemoryTransport implements SmartLifecycle {
 	}
 
 	/**
-	 * Send a record to the handlers of its topic, in the order of the calls.
+	 * Send a record to the handlers of its topic: each handler receives a thread's records in the
+	 * order that thread sent them.
 	 * @param record the record, as it would be sent to Kafka
 	 */
 	public void send(ProducerRecord<@Nullable String, byte[]> record) {
 		RecordHeaders headers = new RecordHeaders(record.headers().toArray());
 		headers.setReadOnly();
 		byte[] key = (record.key() != null) ? record.key().getBytes(StandardCharsets.UTF_8) : null;
+		ConsumerRecord<byte[], byte[]> received = received(record.topic(), key, record.value(), headers);
+		Map<String, List<HandlerLane>> running = this.lanesByTopic;
+		if (running != null) {
+			deliver(running, received);
+			return;
+		}
 		synchronized (this) {
-			ConsumerRecord<byte[], byte[]> received = received(record.topic(), key, record.value(), headers);
-			if (this.running) {
-				deliver(received);
+			running = this.lanesByTopic;
+			if (running != null) {
+				deliver(running, received);
 			}
 			else {
 				this.waiting.add(received);
@@ -105,10 +116,8 @@ public class InMemoryTransport implements SmartLifecycle {
 			headers.add(UndeliverableEventException.REASON_HEADER,
 					DeadLetterReasons.reasonOf(ex).getBytes(StandardCharsets.UTF_8));
 			headers.setReadOnly();
-			synchronized (this) {
-				this.deadLetters.add(received(this.deadLetterTopics.of(record.topic()), (byte[]) record.key(),
-						(byte[]) record.value(), headers));
-			}
+			this.deadLetters.add(received(this.deadLetterTopics.of(record.topic()), (byte[]) record.key(),
+					(byte[]) record.value(), headers));
 		};
 	}
 
@@ -143,22 +152,23 @@ public class InMemoryTransport implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.running) {
+		if (this.lanesByTopic != null) {
 			return;
 		}
 		if (this.resolved == null) {
 			this.resolved = this.endpoints.get();
 		}
+		Map<String, List<HandlerLane>> lanesByTopic = new HashMap<>();
 		for (HandlerEndpoint endpoint : this.resolved) {
 			HandlerLane lane = new HandlerLane(endpoint, MAX_BATCH);
 			this.lanes.add(lane);
-			endpoint.topics().forEach((topic) -> this.lanesByTopic.computeIfAbsent(topic, (key) -> new ArrayList<>())
+			endpoint.topics().forEach((topic) -> lanesByTopic.computeIfAbsent(topic, (key) -> new ArrayList<>())
 				.add(lane));
 			lane.start();
 		}
-		this.running = true;
-		this.waiting.forEach(this::deliver);
+		this.waiting.forEach((record) -> deliver(lanesByTopic, record));
 		this.waiting.clear();
+		this.lanesByTopic = lanesByTopic;
 	}
 
 	/**
@@ -169,21 +179,20 @@ public class InMemoryTransport implements SmartLifecycle {
 	public void stop() {
 		List<HandlerLane> stopping;
 		synchronized (this) {
-			this.running = false;
+			this.lanesByTopic = null;
 			stopping = List.copyOf(this.lanes);
 			this.lanes.clear();
-			this.lanesByTopic.clear();
 		}
 		stopping.forEach(HandlerLane::stop);
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.running;
+	public boolean isRunning() {
+		return this.lanesByTopic != null;
 	}
 
-	private void deliver(ConsumerRecord<byte[], byte[]> record) {
-		List<HandlerLane> subscribed = this.lanesByTopic.get(record.topic());
+	private static void deliver(Map<String, List<HandlerLane>> lanesByTopic, ConsumerRecord<byte[], byte[]> record) {
+		List<HandlerLane> subscribed = lanesByTopic.get(record.topic());
 		if (subscribed != null) {
 			subscribed.forEach((lane) -> lane.add(record));
 		}
@@ -191,10 +200,15 @@ public class InMemoryTransport implements SmartLifecycle {
 
 	private ConsumerRecord<byte[], byte[]> received(String topic, byte @Nullable [] key, byte @Nullable [] value,
 			RecordHeaders headers) {
-		long offset = this.offsets.merge(topic, 1L, Long::sum) - 1;
+		long offset = offsetsOf(topic).getAndIncrement();
 		return new ConsumerRecord<>(topic, 0, offset, this.clock.millis(), TimestampType.CREATE_TIME,
 				(key != null) ? key.length : -1, (value != null) ? value.length : -1, key, value, headers,
 				Optional.empty());
+	}
+
+	private AtomicLong offsetsOf(String topic) {
+		AtomicLong offsets = this.offsets.get(topic);
+		return (offsets != null) ? offsets : this.offsets.computeIfAbsent(topic, (key) -> new AtomicLong());
 	}
 
 }

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.context.EventContext;
@@ -34,6 +37,8 @@ public class OutboundEventFactory {
 	private final Clock clock;
 
 	private final TimeOrderedUuidGenerator ids;
+
+	private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a factory.
@@ -74,7 +79,15 @@ public class OutboundEventFactory {
 		return new OutboundEvent(id, definition.type(), this.source,
 				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC), definition.topic(),
 				definition.keyOf(event), context.tenantId(), context.actorId(), correlationId, context.causationId(),
-				this.traceparent.currentTraceparent(), JSON, this.jsonMapper.writeValueAsBytes(event));
+				this.traceparent.currentTraceparent(), JSON, writerFor(event.getClass()).writeValueAsBytes(event));
+	}
+
+	/**
+	 * Return a writer of an event class, its serializer looked up once rather than per event.
+	 */
+	private ObjectWriter writerFor(Class<?> eventClass) {
+		ObjectWriter writer = this.writers.get(eventClass);
+		return (writer != null) ? writer : this.writers.computeIfAbsent(eventClass, this.jsonMapper::writerFor);
 	}
 
 }
