@@ -123,9 +123,11 @@ class ChaosScenariosTests {
 	@Order(4)
 	void databaseStoppedForFifteenSeconds() {
 		try (ScenarioRun run = new ScenarioRun(this.cluster, "s3_database_stopped")) {
+			run.start("c", Plan.consumerOnly(), "chaos.handle-time=" + handleTimeBelowTheRate().toNanos() + "ns",
+					"chaos.slow-before=" + this.scale.events() * 2 / 5);
+			run.awaitHandlerAssigned();
 			AppInstance publisher = run.start("p", plan(this.scale.rate()).publishOnly());
 			run.awaitPublished(0.2);
-			run.start("c", Plan.consumerOnly(), "chaos.handle-time=" + handleTimeAtTwiceTheRate().toNanos() + "ns");
 			run.awaitHandled(0.05);
 			long publishedAtStop = run.published();
 			long backlogAtStop = publishedAtStop - run.handled();
@@ -304,12 +306,13 @@ class ChaosScenariosTests {
 	}
 
 	/**
-	 * A handler's time per event that lets a consumer handle twice the publishing rate: one that
-	 * starts behind its publisher then takes seconds, not a blink, to catch up, so that a fault
-	 * within those seconds finds events published and not yet handled.
+	 * A handler's time per event that keeps a consumer at nine tenths of the publishing rate: its
+	 * backlog grows from the first event, so that a fault early in the plan finds events
+	 * published and not yet handled however fast the machine. Past the first two fifths of the
+	 * plan the handler takes no extra time, and the consumer catches up.
 	 */
-	private Duration handleTimeAtTwiceTheRate() {
-		return Duration.ofSeconds(1).dividedBy(2L * this.scale.rate());
+	private Duration handleTimeBelowTheRate() {
+		return Duration.ofSeconds(10).dividedBy(9L * this.scale.rate());
 	}
 
 	/**

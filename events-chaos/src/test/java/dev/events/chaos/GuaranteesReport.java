@@ -64,8 +64,8 @@ final class GuaranteesReport {
 				nothing: scenarios 1 and 5 kill the instance with `SIGKILL` from inside, at the exact
 				moment they aim at (after the broker acknowledged a record the outbox still holds; after
 				a handler's transaction committed and before its offsets were); in scenario 3 the consumer
-				starts behind its publisher and handles at most twice its rate, so that the database stops
-				while it still has events to catch up on.
+				handles nine tenths of its publisher's rate until past the fault, so that the database
+				stops while it has events to catch up on.
 
 				| Scenario | Committed (rolled back) | Lost | Duplicate effects | Order (topic / handlers) | Rolled back seen | Dead letters (topic and database / parked) | Outbox left | Duplicate records | Recovery (s) | Window |
 				|---|---|---|---|---|---|---|---|---|---|---|

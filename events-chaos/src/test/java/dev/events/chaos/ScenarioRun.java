@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -113,6 +116,35 @@ final class ScenarioRun implements AutoCloseable {
 	void awaitHandled(double share) {
 		long target = (long) (plannedCommits() * share);
 		await("a share of " + share + " handled", Duration.ofMinutes(5), () -> handled() >= target);
+	}
+
+	/**
+	 * Wait until a handler has joined its group and been given partitions, so that it handles
+	 * what is published from then on, however long its JVM took to start.
+	 */
+	void awaitHandlerAssigned() {
+		try (Admin admin = admin()) {
+			await("a handler with partitions assigned", Duration.ofMinutes(2), () -> hasAssignedHandler(admin));
+		}
+	}
+
+	private static boolean hasAssignedHandler(Admin admin) {
+		try {
+			return admin.describeConsumerGroups(List.of(GROUP))
+				.all()
+				.get(POLL.toMillis(), TimeUnit.MILLISECONDS)
+				.get(GROUP)
+				.members()
+				.stream()
+				.anyMatch((member) -> !member.assignment().topicPartitions().isEmpty());
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while describing " + GROUP, ex);
+		}
 	}
 
 	/**

@@ -39,14 +39,14 @@ class ChaosEffects {
 			.params(UUID.fromString(event.id()), event.payload().key(), event.payload().seq(),
 					this.properties.instance())
 			.update();
-		takeHandleTime();
+		takeHandleTime(event.payload());
 		if (this.handled.incrementAndGet() == this.properties.killAfterHandled()) {
 			TransactionSynchronizationManager.registerSynchronization(new KillAfterCommit());
 		}
 	}
 
-	private void takeHandleTime() {
-		if (this.properties.handleTime().isZero()) {
+	private void takeHandleTime(ChaosEvent event) {
+		if (this.properties.handleTime().isZero() || !this.properties.slow(event)) {
 			return;
 		}
 		try {

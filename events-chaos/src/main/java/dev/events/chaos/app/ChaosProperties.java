@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * that applies its this-many-th event commits, before the offsets are: 0 never does
  * @param handleTime how long the handler takes per event, inside its transaction, so that a
  * consumer can be made slower than its publisher: zero takes no extra time
+ * @param slowBefore the plan position before which events take the handle time, later ones taking
+ * none, so that a consumer slowed for a fault catches up once past it; 0 slows every event
  */
 @ConfigurationProperties("chaos")
 public record ChaosProperties(String instance, int events, int keys, int rate, long killAfterHandled,
-		Duration handleTime) {
+		Duration handleTime, long slowBefore) {
 
 	/**
 	 * Return whether the {@code n}th event of a plan is published in a transaction that then
@@ -40,6 +42,15 @@ public record ChaosProperties(String instance, int events, int keys, int rate, l
 	 */
 	boolean rolledBack(long n) {
 		return rolledBack(n, this.keys);
+	}
+
+	/**
+	 * Return whether the handler takes the handle time for an event.
+	 * @param event the event
+	 * @return whether it comes before {@link #slowBefore()}, or no bound is set
+	 */
+	boolean slow(ChaosEvent event) {
+		return this.slowBefore == 0 || event.n() < this.slowBefore;
 	}
 
 	/**
