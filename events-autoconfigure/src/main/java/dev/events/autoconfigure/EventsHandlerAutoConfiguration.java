@@ -233,15 +233,8 @@ public final class EventsHandlerAutoConfiguration {
 		if (inbox == null || database == null) {
 			return TransactionOperations.withoutTransaction();
 		}
-		PlatformTransactionManager primary = transactionManagers.getIfUnique();
-		String primaryName = managers.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() == primary)
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElse(null);
-		PlatformTransactionManager chosen = TransactionManagerResolver.resolve(database.dataSource(), managers,
-				primaryName, configured);
+		PlatformTransactionManager chosen = EventsTransactionManager.choose(database, transactionManagers, managers,
+				configured);
 		if (!managers.containsValue(chosen)) {
 			logger.info("Event handlers run their inbox transactions in a JdbcTransactionManager of their own: none of "
 					+ "the application's transaction managers " + managers.keySet() + " manages the events DataSource");

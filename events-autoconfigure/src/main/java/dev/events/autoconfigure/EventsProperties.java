@@ -49,6 +49,8 @@ public class EventsProperties implements Validator {
 
 	private final Health health = new Health();
 
+	private final Store store = new Store();
+
 	/**
 	 * Topics to create on startup through Kafka's admin client, by name.
 	 */
@@ -96,6 +98,10 @@ public class EventsProperties implements Validator {
 
 	public Handlers getHandlers() {
 		return this.handlers;
+	}
+
+	public Store getStore() {
+		return this.store;
 	}
 
 	public Health getHealth() {
@@ -439,7 +445,7 @@ public class EventsProperties implements Validator {
 
 		/**
 		 * Bean name of the transaction manager of the events DataSource that handler transactions
-		 * use, when several manage it and none is primary.
+		 * and event store appends use, when several manage it and none is primary.
 		 */
 		private @Nullable String transactionManager;
 
@@ -465,6 +471,26 @@ public class EventsProperties implements Validator {
 
 		public void setTransactionManager(@Nullable String transactionManager) {
 			this.transactionManager = transactionManager;
+		}
+
+	}
+
+	/**
+	 * The event store.
+	 */
+	public static class Store {
+
+		/**
+		 * The most events a read of a stream fetches from the database at once.
+		 */
+		private int readPageSize = 500;
+
+		public int getReadPageSize() {
+			return this.readPageSize;
+		}
+
+		public void setReadPageSize(int readPageSize) {
+			this.readPageSize = readPageSize;
 		}
 
 	}

@@ -68,6 +68,7 @@ final class EventsPropertiesValidator {
 		atMost("handlers.deadLetters.autoRetry.initialBackoff", autoRetry.getInitialBackoff(),
 				autoRetry.getMaxBackoff(), "events.handlers.dead-letters.auto-retry.max-backoff");
 		positive("handlers.deadLetters.autoRetry.interval", autoRetry.getInterval());
+		atLeastOne("store.readPageSize", this.properties.getStore().getReadPageSize());
 		positive("health.deadLetters.cacheDuration", this.properties.getHealth().getDeadLetters().getCacheDuration());
 		EventsProperties.Health.Outbox health = this.properties.getHealth().getOutbox();
 		atMost("health.outbox.warningAge", health.getWarningAge(), health.getCriticalAge(),

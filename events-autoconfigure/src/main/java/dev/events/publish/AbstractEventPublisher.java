@@ -15,7 +15,7 @@ import dev.events.context.EventContext;
  * {@link #deliver(OutboundEvent)} and counts the outcome in {@code events.published} by
  * CloudEvent type.
  */
-public abstract class AbstractEventPublisher implements EventPublisher {
+public abstract class AbstractEventPublisher implements EventPublisher, OutboundEventPublisher {
 
 	private static final String UNKNOWN_TYPE = "unknown";
 
@@ -41,19 +41,29 @@ public abstract class AbstractEventPublisher implements EventPublisher {
 
 	@Override
 	public final UUID publish(Object event, EventContext context) {
-		String type = UNKNOWN_TYPE;
+		OutboundEvent outbound;
 		try {
-			OutboundEvent outbound = this.factory.create(event, context);
-			type = outbound.type();
+			outbound = this.factory.create(event, context);
+		}
+		catch (RuntimeException ex) {
+			count(this.failures, UNKNOWN_TYPE, "failure");
+			throw ex;
+		}
+		publish(event, outbound);
+		return outbound.id();
+	}
+
+	@Override
+	public final void publish(Object event, OutboundEvent outbound) {
+		try {
 			for (EventPublicationListener listener : this.listeners) {
 				listener.published(event, outbound);
 			}
 			deliver(outbound);
-			count(this.successes, type, "success");
-			return outbound.id();
+			count(this.successes, outbound.type(), "success");
 		}
 		catch (RuntimeException ex) {
-			count(this.failures, type, "failure");
+			count(this.failures, outbound.type(), "failure");
 			throw ex;
 		}
 	}

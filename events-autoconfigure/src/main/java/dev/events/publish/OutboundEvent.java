@@ -28,4 +28,15 @@ public record OutboundEvent(UUID id, String type, URI source, OffsetDateTime tim
 		@Nullable String tenantId, @Nullable String actorId, @Nullable String correlationId,
 		@Nullable String causationId, @Nullable String traceparent, String dataContentType, byte[] data) {
 
+	/**
+	 * Return this event with another partition key, as the event store keys an event by its
+	 * stream whatever its type's key says.
+	 * @param key the partition key, also the CloudEvent subject
+	 * @return the event with that key
+	 */
+	public OutboundEvent withKey(String key) {
+		return new OutboundEvent(this.id, this.type, this.source, this.time, this.topic, key, this.tenantId,
+				this.actorId, this.correlationId, this.causationId, this.traceparent, this.dataContentType, this.data);
+	}
+
 }

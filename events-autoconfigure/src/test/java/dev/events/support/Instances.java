@@ -50,13 +50,27 @@ public final class Instances {
 		return on(bootstrapServers, TestDatabase.POSTGRESQL, database, configurations);
 	}
 
+	/**
+	 * An instance on the shared embedded broker and an in-memory H2 database of its own.
+	 * @param database the database's name, unique to the instance
+	 * @param configurations configuration classes beside {@link TestApplication}
+	 * @return the builder, to add properties to and run
+	 */
+	public static SpringApplicationBuilder onH2(String database, Class<?>... configurations) {
+		return application(EmbeddedServices.kafkaBootstrapServers(), configurations)
+			.properties("spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+	}
+
 	private static SpringApplicationBuilder on(String bootstrapServers, TestDatabase server, String database,
 			Class<?>... configurations) {
+		return application(bootstrapServers, configurations).properties(server.properties(database));
+	}
+
+	private static SpringApplicationBuilder application(String bootstrapServers, Class<?>... configurations) {
 		Class<?>[] sources = Stream.concat(Stream.of(TestApplication.class), Stream.of(configurations))
 			.toArray(Class<?>[]::new);
 		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-			.properties("spring.kafka.bootstrap-servers=" + bootstrapServers)
-			.properties(server.properties(database));
+			.properties("spring.kafka.bootstrap-servers=" + bootstrapServers);
 	}
 
 }

@@ -1,0 +1,60 @@
+package dev.events.autoconfigure;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.events.jdbc.EventsDatabase;
+import dev.events.publish.EventPublisher;
+import dev.events.publish.OutboundEventFactory;
+import dev.events.publish.OutboundEventPublisher;
+import dev.events.store.EventStore;
+import dev.events.store.JdbcEventStore;
+import dev.events.type.EventTypeRegistry;
+
+/**
+ * Auto-configuration of the {@link EventStore}: applies when there is an {@link EventsDatabase}.
+ * Its appends publish through the application's {@link EventPublisher}, so through the outbox
+ * where there is one.
+ */
+@AutoConfiguration(after = { EventsAutoConfiguration.class, EventsJdbcAutoConfiguration.class,
+		EventsFlywayAutoConfiguration.class, EventsOutboxAutoConfiguration.class, EventsMemoryAutoConfiguration.class })
+@ConditionalOnClass(JdbcClient.class)
+@ConditionalOnBean({ EventsDatabase.class, EventPublisher.class })
+@EnableConfigurationProperties(EventsProperties.class)
+public final class EventsStoreAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JdbcEventStore eventStore(EventsDatabase database, EventPublisher publisher, OutboundEventFactory factory,
+			EventTypeRegistry registry, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<PlatformTransactionManager> transactionManagers, ListableBeanFactory beanFactory,
+			EventsProperties properties) {
+		PlatformTransactionManager transactionManager = EventsTransactionManager.choose(database, transactionManagers,
+				beanFactory.getBeansOfType(PlatformTransactionManager.class),
+				properties.getJdbc().getTransactionManager());
+		return new JdbcEventStore(database, new TransactionTemplate(transactionManager), factory,
+				outboundPublisher(publisher), registry, jsonMapper.getIfAvailable(JsonMapper::new),
+				properties.getStore().getReadPageSize());
+	}
+
+	private static OutboundEventPublisher outboundPublisher(EventPublisher publisher) {
+		if (publisher instanceof OutboundEventPublisher outbound) {
+			return outbound;
+		}
+		throw new IllegalStateException(("The event store publishes the events it stores with their ids, through an "
+				+ "EventPublisher that is also an OutboundEventPublisher; the application's %s is not: extend "
+				+ "AbstractEventPublisher, or define an EventStore bean of your own")
+			.formatted(publisher.getClass().getName()));
+	}
+
+}

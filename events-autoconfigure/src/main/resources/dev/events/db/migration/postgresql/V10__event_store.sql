@@ -1,0 +1,25 @@
+-- The event store: each stream's version, the row its appends lock, and the events of every
+-- stream in one table. A stream's versions are unique, whatever a writer checked before: of two
+-- appends of one version, one fails. Reads go by stream and version, or by global position.
+CREATE TABLE events_store_stream (
+    stream_id VARCHAR(255) NOT NULL PRIMARY KEY,
+    tenant_id VARCHAR(255),
+    version   BIGINT       NOT NULL
+);
+
+CREATE TABLE events_store (
+    global_position   BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    stream_id         VARCHAR(255)             NOT NULL,
+    version           BIGINT                   NOT NULL,
+    event_id          UUID                     NOT NULL,
+    event_type        VARCHAR(255)             NOT NULL,
+    event_time        TIMESTAMP WITH TIME ZONE NOT NULL,
+    tenant_id         VARCHAR(255),
+    actor_id          VARCHAR(255),
+    correlation_id    VARCHAR(255),
+    causation_id      VARCHAR(255),
+    data_content_type VARCHAR(255)             NOT NULL,
+    data              BYTEA                    NOT NULL,
+    CONSTRAINT events_store_stream_version UNIQUE (stream_id, version),
+    CONSTRAINT events_store_event UNIQUE (event_id)
+);

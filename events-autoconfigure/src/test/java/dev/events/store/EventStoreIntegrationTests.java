@@ -1,0 +1,277 @@
+package dev.events.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.events.test.TopicReader;
+import dev.events.type.DomainEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The event store on a real database: appends with each expected-version convention, concurrent
+ * appends to one stream, reads a page at a time, and appends published through the outbox to a
+ * real broker, keyed by their stream, or not at all when their transaction rolls back. One
+ * subclass per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EventStoreIntegrationTests {
+
+	private static final String TOPIC = "store-accounts";
+
+	private static final int THREADS = 16;
+
+	private static final int APPENDS_PER_THREAD = 5;
+
+	private ConfigurableApplicationContext context;
+
+	private EventStore store;
+
+	private JdbcClient jdbc;
+
+	private String streamPrefix;
+
+	/**
+	 * Return an application on the database under test.
+	 * @param database a database name for this suite
+	 * @return the builder
+	 */
+	abstract SpringApplicationBuilder application(String database);
+
+	/**
+	 * Return whether appends expecting any version may create the same stream at the same moment.
+	 * @return whether they all go ahead then too
+	 */
+	boolean createsOneStreamConcurrently() {
+		return true;
+	}
+
+	@BeforeAll
+	void start() {
+		String database = "event_store";
+		this.streamPrefix = getClass().getSimpleName() + "-" + UUID.randomUUID() + "-";
+		this.context = application(database)
+			.properties("events.topics." + TOPIC + ".partitions=2", "events.store.read-page-size=2")
+			.run();
+		this.store = this.context.getBean(EventStore.class);
+		this.jdbc = JdbcClient.create(this.context.getBean(DataSource.class));
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@Test
+	void appendsEventsAndReadsThemBackInVersionOrderAPageAtATime(TestInfo test) {
+		String stream = stream(test);
+		assertThat(this.store.append(stream, ExpectedVersion.noStream(), new Opened("a-1"), new Credited(10),
+				new Debited(3)))
+			.isEqualTo(3);
+		assertThat(this.store.append(stream, ExpectedVersion.exactly(3), List.of(new Credited(5), new Credited(6))))
+			.isEqualTo(5);
+		List<StoredEvent> events = read(this.store.read(stream));
+		assertThat(events).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+		assertThat(events).extracting(StoredEvent::event)
+			.containsExactly(new Opened("a-1"), new Credited(10), new Debited(3), new Credited(5), new Credited(6));
+		assertThat(events).extracting(StoredEvent::stream).containsOnly(stream);
+		assertThat(events).extracting(StoredEvent::type)
+			.containsExactly("test.store.Opened", "test.store.Credited", "test.store.Debited", "test.store.Credited",
+					"test.store.Credited");
+		assertThat(events).extracting(StoredEvent::id).doesNotHaveDuplicates();
+		assertThat(events).extracting(StoredEvent::position).isSorted().doesNotHaveDuplicates();
+		assertThat(read(this.store.read(stream, 4))).extracting(StoredEvent::version).containsExactly(4L, 5L);
+		assertThat(read(this.store.read(stream, 6))).isEmpty();
+		assertThat(this.store.version(stream)).isEqualTo(5);
+		assertThat(read(this.store.read(stream + "-none"))).isEmpty();
+		assertThat(this.store.version(stream + "-none")).isZero();
+	}
+
+	@Test
+	void anAppendThatFindsItsStreamAtAnotherVersionFailsNamingBothAndStoresNothing(TestInfo test) {
+		String stream = stream(test);
+		this.store.append(stream, ExpectedVersion.noStream(), new Opened("a-2"), new Credited(1));
+		assertThatExceptionOfType(ConcurrencyConflictException.class)
+			.isThrownBy(() -> this.store.append(stream, ExpectedVersion.noStream(), new Opened("again")))
+			.withMessage("Stream '%s' is at version 2; the append expected no stream", stream)
+			.isInstanceOf(DataAccessException.class)
+			.satisfies((ex) -> {
+				assertThat(ex.getStream()).isEqualTo(stream);
+				assertThat(ex.getExpectedVersion()).isEqualTo(ExpectedVersion.noStream());
+				assertThat(ex.getActualVersion()).isEqualTo(2);
+			});
+		assertThatExceptionOfType(ConcurrencyConflictException.class)
+			.isThrownBy(() -> this.store.append(stream, ExpectedVersion.exactly(1), new Credited(2)))
+			.withMessage("Stream '%s' is at version 2; the append expected version 1", stream);
+		assertThatExceptionOfType(ConcurrencyConflictException.class)
+			.isThrownBy(() -> this.store.append(stream + "-new", ExpectedVersion.exactly(4), new Credited(2)))
+			.withMessage("Stream '%s-new' has no events; the append expected version 4", stream);
+		assertThat(this.store.version(stream)).isEqualTo(2);
+		assertThat(this.store.version(stream + "-new")).isZero();
+		assertThat(countRows(stream)).isEqualTo(2);
+		assertThat(countRows(stream + "-new")).isZero();
+		assertThat(this.store.append(stream, ExpectedVersion.any(), new Credited(3))).isEqualTo(3);
+		assertThat(this.store.append(stream + "-any", ExpectedVersion.any(), new Opened("a-3"))).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentAppendsExpectingOneVersionHaveExactlyOneWinnerPerVersion(TestInfo test) throws Exception {
+		String stream = stream(test);
+		ConcurrentLinkedQueue<Long> won = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<ConcurrencyConflictException> conflicts = new ConcurrentLinkedQueue<>();
+		runOnThreads((thread) -> {
+			int wins = 0;
+			while (wins < APPENDS_PER_THREAD) {
+				long version = this.store.version(stream);
+				try {
+					won.add(this.store.append(stream, ExpectedVersion.exactly(version), new Credited(thread)));
+					wins++;
+				}
+				catch (ConcurrencyConflictException ex) {
+					conflicts.add(ex);
+				}
+			}
+		});
+		long appended = THREADS * APPENDS_PER_THREAD;
+		assertThat(won).as("the version each winning append returned")
+			.containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, appended).boxed().toList());
+		assertThat(conflicts).as("appends that lost a race").isNotEmpty();
+		assertThat(read(this.store.read(stream))).extracting(StoredEvent::version)
+			.containsExactlyElementsOf(LongStream.rangeClosed(1, appended).boxed().toList());
+		assertThat(countRows(stream)).isEqualTo(appended);
+	}
+
+	@Test
+	void concurrentAppendsExpectingAnyVersionAllGoAhead(TestInfo test) throws Exception {
+		String stream = stream(test);
+		long existing = createsOneStreamConcurrently() ? 0
+				: this.store.append(stream, ExpectedVersion.noStream(), new Opened("a-5"));
+		ConcurrentLinkedQueue<Long> versions = new ConcurrentLinkedQueue<>();
+		runOnThreads((thread) -> {
+			for (int n = 0; n < APPENDS_PER_THREAD; n++) {
+				versions.add(this.store.append(stream, ExpectedVersion.any(), new Credited(thread)));
+			}
+		});
+		long appended = existing + THREADS * APPENDS_PER_THREAD;
+		assertThat(versions)
+			.containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(existing + 1, appended).boxed().toList());
+		assertThat(read(this.store.read(stream))).extracting(StoredEvent::version)
+			.containsExactlyElementsOf(LongStream.rangeClosed(1, appended).boxed().toList());
+	}
+
+	@Test
+	void appendedEventsArePublishedKeyedByTheirStreamWithTheirIdsAndNotWhenTheTransactionRollsBack(TestInfo test) {
+		String stream = stream(test);
+		String rolledBack = stream + "-rolled-back";
+		this.context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
+			this.store.append(rolledBack, ExpectedVersion.noStream(), new Opened("never"));
+			status.setRollbackOnly();
+		});
+		assertThat(this.store.version(rolledBack)).isZero();
+		assertThat(countRows(rolledBack)).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM events_outbox WHERE partition_key = ?")
+			.param(rolledBack)
+			.query(Long.class)
+			.single()).as("outbox rows of the rolled-back append").isZero();
+		this.store.append(stream, ExpectedVersion.noStream(), new Opened("a-4"), new Credited(7));
+		List<UUID> ids = read(this.store.read(stream)).stream().map(StoredEvent::id).toList();
+		List<ConsumerRecord<String, CloudEvent>> records = TopicReader.readUntil(TOPIC,
+				(read) -> keyed(read, stream).size() == ids.size(), Duration.ofSeconds(30));
+		List<ConsumerRecord<String, CloudEvent>> published = keyed(records, stream);
+		assertThat(published).extracting((record) -> UUID.fromString(record.value().getId()))
+			.containsExactlyElementsOf(ids);
+		assertThat(published).extracting((record) -> record.value().getType())
+			.containsExactly("test.store.Opened", "test.store.Credited");
+		assertThat(published).extracting((record) -> record.value().getSubject()).containsOnly(stream);
+		assertThat(keyed(records, rolledBack)).isEmpty();
+	}
+
+	private String stream(TestInfo test) {
+		return this.streamPrefix + test.getTestMethod().orElseThrow().getName();
+	}
+
+	private long countRows(String stream) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM events_store WHERE stream_id = ?")
+			.param(stream)
+			.query(Long.class)
+			.single();
+	}
+
+	private static List<StoredEvent> read(Stream<StoredEvent> events) {
+		try (events) {
+			return events.toList();
+		}
+	}
+
+	private static List<ConsumerRecord<String, CloudEvent>> keyed(List<ConsumerRecord<String, CloudEvent>> records,
+			String key) {
+		return records.stream().filter((record) -> key.equals(record.key())).toList();
+	}
+
+	private static void runOnThreads(ThreadWork work) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			IntStream.range(0, THREADS).forEach((thread) -> futures.add(executor.submit(() -> {
+				work.run(thread);
+				return null;
+			})));
+			for (Future<?> future : Collections.unmodifiableList(futures)) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@FunctionalInterface
+	private interface ThreadWork {
+
+		void run(int thread) throws Exception;
+
+	}
+
+	@DomainEvent(type = "test.store.Opened", topic = TOPIC)
+	record Opened(String owner) {
+	}
+
+	@DomainEvent(type = "test.store.Credited", topic = TOPIC)
+	record Credited(long amount) {
+	}
+
+	@DomainEvent(type = "test.store.Debited", topic = TOPIC)
+	record Debited(long amount) {
+	}
+
+}
