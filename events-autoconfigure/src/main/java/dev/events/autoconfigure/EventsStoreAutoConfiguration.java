@@ -1,5 +1,7 @@
 package dev.events.autoconfigure;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,12 +19,14 @@ import dev.events.jdbc.EventsDatabase;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.OutboundEventFactory;
 import dev.events.publish.OutboundEventPublisher;
+import dev.events.store.AggregateRepositories;
 import dev.events.store.EventStore;
 import dev.events.store.JdbcEventStore;
 import dev.events.type.EventTypeRegistry;
 
 /**
- * Auto-configuration of the {@link EventStore}: applies when there is an {@link EventsDatabase}.
+ * Auto-configuration of the {@link EventStore} and the repositories of event-sourced aggregates:
+ * applies when there is an {@link EventsDatabase}.
  * Its appends publish through the application's {@link EventPublisher}, so through the outbox
  * where there is one.
  */
@@ -34,7 +38,7 @@ import dev.events.type.EventTypeRegistry;
 public final class EventsStoreAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(EventStore.class)
 	JdbcEventStore eventStore(EventsDatabase database, EventPublisher publisher, OutboundEventFactory factory,
 			EventTypeRegistry registry, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<PlatformTransactionManager> transactionManagers, ListableBeanFactory beanFactory,
@@ -45,6 +49,13 @@ public final class EventsStoreAutoConfiguration {
 		return new JdbcEventStore(database, new TransactionTemplate(transactionManager), factory,
 				outboundPublisher(publisher), registry, jsonMapper.getIfAvailable(JsonMapper::new),
 				properties.getStore().getReadPageSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AggregateRepositories aggregateRepositories(EventStore store, EventsDatabase database,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new AggregateRepositories(store, database, jsonMapper.getIfAvailable(JsonMapper::new), Clock.systemUTC());
 	}
 
 	private static OutboundEventPublisher outboundPublisher(EventPublisher publisher) {

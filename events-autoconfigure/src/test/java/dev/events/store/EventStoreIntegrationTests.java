@@ -1,5 +1,6 @@
 package dev.events.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,6 +218,76 @@ abstract class EventStoreIntegrationTests {
 		assertThat(keyed(records, rolledBack)).isEmpty();
 	}
 
+	@Test
+	void anAggregateIsSavedAsTheEventsItRaisedAndLoadedBackByFoldingThem(TestInfo test) {
+		AggregateRepository<Account> accounts = accounts(test);
+		Account opened = accounts.create();
+		opened.open("alice");
+		opened.credit(10);
+		assertThat(accounts.save("1", opened)).isEqualTo(2);
+		assertThat(opened.version()).isEqualTo(2);
+		assertThat(opened.changes()).isEmpty();
+		Account loaded = accounts.load("1").orElseThrow();
+		assertThat(loaded.state()).isEqualTo(new AccountState("alice", 10));
+		assertThat(loaded.version()).isEqualTo(2);
+		loaded.debit(3);
+		assertThat(accounts.save("1", loaded)).isEqualTo(3);
+		opened.credit(1);
+		assertThatExceptionOfType(ConcurrencyConflictException.class).isThrownBy(() -> accounts.save("1", opened))
+			.withMessageContaining("is at version 3; the append expected version 2");
+		assertThat(accounts.load("1").orElseThrow().state()).isEqualTo(new AccountState("alice", 7));
+		assertThat(accounts.load("2")).isEmpty();
+	}
+
+	@Test
+	void aLoadStartsFromTheLatestSnapshotAndIgnoresOneThatNoLongerReads(TestInfo test) {
+		AggregateRepository<Account> accounts = accounts(test).withSnapshots(3, AccountState.class, Account::state,
+				Account::restore);
+		saveInSteps(accounts, "1", 2, 2, 3);
+		String stream = stream(test) + "-account-1";
+		assertThat(snapshotVersion(stream)).as("the snapshot of the save that passed version 6").isEqualTo(7);
+		this.jdbc.sql("UPDATE events_store SET data = ? WHERE stream_id = ?")
+			.params("not json".getBytes(StandardCharsets.UTF_8), stream)
+			.update();
+		assertThat(accounts.load("1").orElseThrow().state()).as("from the snapshot, without reading an event")
+			.isEqualTo(new AccountState("alice", 6));
+		saveInSteps(accounts, "2", 2, 2);
+		Account later = accounts.load("2").orElseThrow();
+		later.credit(100);
+		accounts.save("2", later);
+		this.jdbc.sql("UPDATE events_store_snapshot SET data = ? WHERE stream_id = ?")
+			.params("{\"balance\": \"a lot\"}".getBytes(StandardCharsets.UTF_8), stream(test) + "-account-2")
+			.update();
+		Account fromEvents = accounts.load("2").orElseThrow();
+		assertThat(fromEvents.state()).as("from all events").isEqualTo(new AccountState("alice", 103));
+		assertThat(fromEvents.version()).isEqualTo(5);
+	}
+
+	private AggregateRepository<Account> accounts(TestInfo test) {
+		return this.context.getBean(AggregateRepositories.class).of(Account::new, stream(test) + "-account-");
+	}
+
+	/**
+	 * Open an account and save it in steps of the given numbers of events, each credit 1.
+	 */
+	private static void saveInSteps(AggregateRepository<Account> accounts, String id, int... steps) {
+		Account account = accounts.create();
+		account.open("alice");
+		for (int step = 0; step < steps.length; step++) {
+			for (int n = (step == 0) ? 1 : 0; n < steps[step]; n++) {
+				account.credit(1);
+			}
+			accounts.save(id, account);
+		}
+	}
+
+	private long snapshotVersion(String stream) {
+		return this.jdbc.sql("SELECT version FROM events_store_snapshot WHERE stream_id = ?")
+			.param(stream)
+			.query(Long.class)
+			.single();
+	}
+
 	private String stream(TestInfo test) {
 		return this.streamPrefix + test.getTestMethod().orElseThrow().getName();
 	}
@@ -260,6 +332,54 @@ abstract class EventStoreIntegrationTests {
 
 		void run(int thread) throws Exception;
 
+	}
+
+	static final class Account extends EventSourcedAggregate {
+
+		private @Nullable String owner;
+
+		private long balance;
+
+		void open(String owner) {
+			raise(new Opened(owner));
+		}
+
+		void credit(long amount) {
+			raise(new Credited(amount));
+		}
+
+		void debit(long amount) {
+			if (amount > this.balance) {
+				throw new IllegalStateException("Insufficient funds");
+			}
+			raise(new Debited(amount));
+		}
+
+		AccountState state() {
+			return new AccountState(this.owner, this.balance);
+		}
+
+		void restore(AccountState state) {
+			this.owner = state.owner();
+			this.balance = state.balance();
+		}
+
+		@Override
+		protected void apply(Object event) {
+			if (event instanceof Opened opened) {
+				this.owner = opened.owner();
+			}
+			else if (event instanceof Credited credited) {
+				this.balance += credited.amount();
+			}
+			else if (event instanceof Debited debited) {
+				this.balance -= debited.amount();
+			}
+		}
+
+	}
+
+	record AccountState(@Nullable String owner, long balance) {
 	}
 
 	@DomainEvent(type = "test.store.Opened", topic = TOPIC)

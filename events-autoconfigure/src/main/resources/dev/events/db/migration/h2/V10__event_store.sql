@@ -23,3 +23,12 @@ CREATE TABLE events_store (
     CONSTRAINT events_store_stream_version UNIQUE (stream_id, version),
     CONSTRAINT events_store_event UNIQUE (event_id)
 );
+
+-- The latest snapshot of each stream whose aggregate takes them: its state at a version, so that
+-- a load reads only the events after it.
+CREATE TABLE events_store_snapshot (
+    stream_id VARCHAR(255) NOT NULL PRIMARY KEY,
+    version   BIGINT       NOT NULL,
+    taken_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    data      VARBINARY NOT NULL
+);

@@ -23,3 +23,12 @@ CREATE TABLE events_store (
     CONSTRAINT events_store_stream_version UNIQUE (stream_id, version),
     CONSTRAINT events_store_event UNIQUE (event_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The latest snapshot of each stream whose aggregate takes them: its state at a version, so that
+-- a load reads only the events after it.
+CREATE TABLE events_store_snapshot (
+    stream_id VARCHAR(255) NOT NULL PRIMARY KEY,
+    version   BIGINT       NOT NULL,
+    taken_at  DATETIME(6) NOT NULL,
+    data      LONGBLOB NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -1,0 +1,99 @@
+package dev.events.store;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.events.jdbc.EventsDatabase;
+import dev.events.jdbc.JdbcDialect;
+
+/**
+ * The latest snapshot of each stream, in the events database: written in the transaction of the
+ * append that reached its version, so that it never shows events that rolled back.
+ */
+class SnapshotStore {
+
+	private static final String SELECT = "SELECT version, data FROM events_store_snapshot WHERE stream_id = ?";
+
+	private static final String UPDATE = """
+			UPDATE events_store_snapshot SET version = ?, taken_at = ?, data = ? WHERE stream_id = ? AND version < ?""";
+
+	private final JdbcTemplate jdbc;
+
+	private final JdbcDialect dialect;
+
+	private final String insert;
+
+	private final Clock clock;
+
+	SnapshotStore(EventsDatabase database, Clock clock) {
+		this.jdbc = new JdbcTemplate(database.dataSource());
+		this.dialect = database.dialect();
+		this.insert = this.dialect.insertIfAbsent("events_store_snapshot",
+				List.of("stream_id", "version", "taken_at", "data"), 1);
+		this.clock = clock;
+	}
+
+	/**
+	 * Return a stream's latest snapshot.
+	 * @param stream the stream
+	 * @return the snapshot, if one was taken
+	 */
+	Optional<Snapshot> find(String stream) {
+		return this.jdbc.query(SELECT, (row, index) -> new Snapshot(row.getLong("version"), row.getBytes("data")),
+				stream).stream().findFirst();
+	}
+
+	/**
+	 * Keep a snapshot, unless the stream has a later one.
+	 * @param stream the stream
+	 * @param snapshot the snapshot
+	 */
+	void save(String stream, Snapshot snapshot) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		int updated = this.jdbc.update(UPDATE, (statement) -> {
+			statement.setLong(1, snapshot.version());
+			statement.setObject(2, now);
+			statement.setBytes(3, snapshot.data());
+			statement.setString(4, stream);
+			statement.setLong(5, snapshot.version());
+		});
+		if (updated == 0) {
+			insert(stream, snapshot, now);
+		}
+	}
+
+	/**
+	 * Insert the stream's first snapshot, unless a concurrent save did: either will do.
+	 */
+	private void insert(String stream, Snapshot snapshot, OffsetDateTime now) {
+		try {
+			this.jdbc.update(this.insert, (statement) -> {
+				statement.setString(1, stream);
+				statement.setLong(2, snapshot.version());
+				statement.setObject(3, now);
+				statement.setBytes(4, snapshot.data());
+				if (this.dialect.bindsKeyTwice()) {
+					statement.setString(5, stream);
+				}
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent save inserted it first.
+		}
+	}
+
+	/**
+	 * An aggregate's state at a version of its stream.
+	 *
+	 * @param version the version
+	 * @param data the state as JSON
+	 */
+	record Snapshot(long version, byte[] data) {
+	}
+
+}
