@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.jdbc.EventsDatabase;
@@ -46,7 +45,7 @@ public final class EventsStoreAutoConfiguration {
 		PlatformTransactionManager transactionManager = EventsTransactionManager.choose(database, transactionManagers,
 				beanFactory.getBeansOfType(PlatformTransactionManager.class),
 				properties.getJdbc().getTransactionManager());
-		return new JdbcEventStore(database, new TransactionTemplate(transactionManager), factory,
+		return new JdbcEventStore(database, transactionManager, factory,
 				outboundPublisher(publisher), registry, jsonMapper.getIfAvailable(JsonMapper::new),
 				properties.getStore().getReadPageSize());
 	}

@@ -55,6 +55,17 @@ public interface EventStore {
 	Stream<StoredEvent> read(String stream, long fromVersion);
 
 	/**
+	 * Read the events of all streams from a global position on, in the order their appends were
+	 * found committed: an event whose transaction commits after others that were written later
+	 * comes after them, so a reader that follows the positions never passes it. Events get their
+	 * positions when they are first read this way (in a transaction of their own, one instance at
+	 * a time); until then a {@link StoredEvent#position()} is 0.
+	 * @param fromPosition the global position of the first event to read, 1 for all
+	 * @return the events in position order, read a page at a time as the stream is consumed
+	 */
+	Stream<StoredEvent> readAll(long fromPosition);
+
+	/**
 	 * Return a stream's version.
 	 * @param stream the stream
 	 * @return the version of its last event, 0 for a stream with no events

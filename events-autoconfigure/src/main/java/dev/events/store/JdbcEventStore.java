@@ -18,7 +18,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 import dev.events.context.EventContext;
@@ -45,6 +47,11 @@ public class JdbcEventStore implements EventStore {
 	 */
 	private static final String LOCKED_STREAM_VERSION = STREAM_VERSION + " FOR UPDATE";
 
+	private static final List<String> STREAM_COLUMNS = List.of("stream_id", "tenant_id", "version");
+
+	private static final String INSERT_STREAM = "INSERT INTO events_store_stream (%s) VALUES (?, ?, ?)"
+		.formatted(String.join(", ", STREAM_COLUMNS));
+
 	private static final String ADD_TO_VERSION = """
 			UPDATE events_store_stream SET version = version + ? WHERE stream_id = ?""";
 
@@ -56,25 +63,37 @@ public class JdbcEventStore implements EventStore {
 			    correlation_id, causation_id, data_content_type, data)
 			VALUES (?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?)""";
 
+	private static final String EVENT_COLUMNS = """
+			stream_id, global_position, version, event_id, event_type, event_time, tenant_id, actor_id,
+			    correlation_id, causation_id, data""";
+
 	private static final String SELECT_EVENTS = """
-			SELECT global_position, version, event_id, event_type, event_time, tenant_id, actor_id, correlation_id,
-			    causation_id, data
+			SELECT %s
 			FROM events_store
 			WHERE stream_id = ? AND version >= ?
 			ORDER BY version
-			LIMIT ?""";
+			LIMIT ?""".formatted(EVENT_COLUMNS);
+
+	private static final String SELECT_ALL_EVENTS = """
+			SELECT %s
+			FROM events_store
+			WHERE global_position >= ?
+			ORDER BY global_position
+			LIMIT ?""".formatted(EVENT_COLUMNS);
 
 	private final JdbcTemplate jdbc;
 
 	private final JdbcDialect dialect;
 
-	private final TransactionOperations transactions;
+	private final TransactionTemplate transactions;
 
 	private final OutboundEventFactory factory;
 
 	private final OutboundEventPublisher publisher;
 
 	private final EventDataReader dataReader;
+
+	private final EventSequencer sequencer;
 
 	private final int pageSize;
 
@@ -85,27 +104,32 @@ public class JdbcEventStore implements EventStore {
 	/**
 	 * Create a store.
 	 * @param database the events database, whose migrations made the store's tables
-	 * @param transactions the transactions of the events DataSource that an append runs in,
-	 * joining the caller's
+	 * @param transactionManager the manager of the events DataSource's transactions: an append
+	 * joins the caller's transaction or runs in one of its own, global positions are given in
+	 * transactions of their own
 	 * @param factory makes the events to store and publish
 	 * @param publisher publishes them, through the outbox
 	 * @param registry binds stored events to their classes by CloudEvent type
 	 * @param jsonMapper reads their data
 	 * @param pageSize the most events a read fetches at once
 	 */
-	public JdbcEventStore(EventsDatabase database, TransactionOperations transactions, OutboundEventFactory factory,
+	public JdbcEventStore(EventsDatabase database, PlatformTransactionManager transactionManager,
+			OutboundEventFactory factory,
 			OutboundEventPublisher publisher, EventTypeRegistry registry, JsonMapper jsonMapper,
 			int pageSize) {
 		Assert.isTrue(pageSize > 0, "pageSize must be positive");
 		this.jdbc = new JdbcTemplate(database.dataSource());
 		this.dialect = database.dialect();
-		this.transactions = transactions;
+		this.transactions = new TransactionTemplate(transactionManager);
+		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
+		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.sequencer = new EventSequencer(this.jdbc, ownTransactions, pageSize);
 		this.factory = factory;
 		this.publisher = publisher;
 		this.dataReader = new EventDataReader(registry, jsonMapper);
 		this.pageSize = pageSize;
-		this.insertStream = this.dialect.insertIfAbsent("events_store_stream",
-				List.of("stream_id", "tenant_id", "version"), 1);
+		this.insertStream = (this.dialect == JdbcDialect.POSTGRESQL)
+				? this.dialect.insertIfAbsent("events_store_stream", STREAM_COLUMNS, 1) : INSERT_STREAM;
 		this.insertEvent = INSERT_EVENT.formatted(this.dialect.timePlaceholder());
 	}
 
@@ -159,29 +183,35 @@ public class JdbcEventStore implements EventStore {
 	}
 
 	/**
-	 * Add to the stream's version whatever it is, creating the stream if it has none. The update
-	 * comes first, so that an existing stream's row is locked for writing at once: MariaDB would
-	 * otherwise let two appends share a read lock on it and end in a deadlock when each wants to
-	 * write.
+	 * Add to the stream's version whatever it is, creating the stream if it has none. An existing
+	 * stream's row is updated at once, so that it is locked for writing from the start: MariaDB
+	 * would otherwise let two appends share a read lock on it and end in a deadlock when each
+	 * wants to write. Whether it exists is read without a lock, since an update of a missing row
+	 * locks the gap where it would go in MariaDB and holds back appends creating neighbouring
+	 * streams.
 	 */
 	private long advanceFromAny(String stream, int count, @Nullable String tenantId) {
-		if (this.jdbc.update(ADD_TO_VERSION, count, stream) == 0) {
-			if (insertStream(stream, count, tenantId)) {
-				return 0;
-			}
-			this.jdbc.update(ADD_TO_VERSION, count, stream);
+		if (!streamExists(stream) && insertStream(stream, count, tenantId)) {
+			return 0;
 		}
+		this.jdbc.update(ADD_TO_VERSION, count, stream);
 		return version(stream) - count;
 	}
 
+	private boolean streamExists(String stream) {
+		return !this.jdbc.queryForList(STREAM_VERSION, Long.class, stream).isEmpty();
+	}
+
 	/**
-	 * Insert the stream's row, unless it exists.
+	 * Insert the stream's row, unless it exists. On PostgreSQL the insert skips an existing row,
+	 * since a failed statement ends the transaction there; elsewhere it is a plain insert whose
+	 * duplicate key fails the statement alone: MariaDB's insert-if-absent reads the index with
+	 * locks on its gaps, which held back appends creating neighbouring streams until it committed.
 	 * @return whether this inserted it
 	 */
 	private boolean insertStream(String stream, int version, @Nullable String tenantId) {
-		List<Object> values = this.dialect.insertIfAbsentParameters(List.of(stream, nullable(tenantId), version), 1);
 		try {
-			return this.jdbc.update(this.insertStream, parameters(values)) == 1;
+			return this.jdbc.update(this.insertStream, stream, nullable(tenantId), version) == 1;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
@@ -232,10 +262,16 @@ public class JdbcEventStore implements EventStore {
 	@Override
 	public Stream<StoredEvent> read(String stream, long fromVersion) {
 		Assert.isTrue(fromVersion >= 1, () -> "A stream's first version is 1, not " + fromVersion);
-		return StreamSupport.stream(new StreamPages(fromVersion, this.pageSize,
-				(from) -> this.jdbc.query(SELECT_EVENTS, (row, index) -> event(stream, row), stream, from,
-						this.pageSize)),
-				false);
+		return StreamSupport.stream(new EventPages(fromVersion, StoredEvent::version, this.pageSize,
+				(from) -> this.jdbc.query(SELECT_EVENTS, this::event, stream, from, this.pageSize)), false);
+	}
+
+	@Override
+	public Stream<StoredEvent> readAll(long fromPosition) {
+		Assert.isTrue(fromPosition >= 1, () -> "The first global position is 1, not " + fromPosition);
+		this.sequencer.sequence();
+		return StreamSupport.stream(new EventPages(fromPosition, StoredEvent::position, this.pageSize,
+				(from) -> this.jdbc.query(SELECT_ALL_EVENTS, this::event, from, this.pageSize)), false);
 	}
 
 	@Override
@@ -244,17 +280,14 @@ public class JdbcEventStore implements EventStore {
 		return versions.isEmpty() ? 0 : versions.get(0);
 	}
 
-	private StoredEvent event(String stream, ResultSet row) throws SQLException {
+	private StoredEvent event(ResultSet row, int index) throws SQLException {
+		String stream = row.getString("stream_id");
 		long version = row.getLong("version");
 		String type = row.getString("event_type");
 		return new StoredEvent(stream, version, row.getLong("global_position"), row.getObject("event_id", UUID.class),
 				type, row.getObject("event_time", OffsetDateTime.class), row.getString("tenant_id"),
 				row.getString("actor_id"), row.getString("correlation_id"), row.getString("causation_id"),
 				this.dataReader.read(stream, version, type, row.getBytes("data")));
-	}
-
-	private static Object[] parameters(List<Object> values) {
-		return values.toArray();
 	}
 
 	private static Object nullable(@Nullable String value) {

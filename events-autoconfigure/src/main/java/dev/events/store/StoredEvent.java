@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param stream the stream
  * @param version its version in the stream, from 1
- * @param position its position among the events of all streams, increasing with each append
+ * @param position its position among the events of all streams, in the order their appends were
+ * found committed; 0 until {@link EventStore#readAll(long)} first found it
  * @param id the event id, the same as the published CloudEvent's
  * @param type the CloudEvent type
  * @param time when it was appended

@@ -1,6 +1,9 @@
 -- The event store: each stream's version, the row its appends lock, and the events of every
 -- stream in one table. A stream's versions are unique, whatever a writer checked before: of two
 -- appends of one version, one fails. Reads go by stream and version, or by global position.
+-- Global positions are given to committed events, in the order they are found committed, by one
+-- sequencer at a time (the row of events_store_sequencer is its lock): a reader that follows them
+-- never passes an event whose transaction commits late.
 CREATE TABLE events_store_stream (
     stream_id VARCHAR(255) NOT NULL PRIMARY KEY,
     tenant_id VARCHAR(255),
@@ -8,7 +11,8 @@ CREATE TABLE events_store_stream (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE events_store (
-    global_position   BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    id                BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    global_position   BIGINT,
     stream_id         VARCHAR(255)  NOT NULL,
     version           BIGINT        NOT NULL,
     event_id          UUID          NOT NULL,
@@ -21,8 +25,16 @@ CREATE TABLE events_store (
     data_content_type VARCHAR(255)  NOT NULL,
     data              LONGBLOB      NOT NULL,
     CONSTRAINT events_store_stream_version UNIQUE (stream_id, version),
-    CONSTRAINT events_store_event UNIQUE (event_id)
+    CONSTRAINT events_store_event UNIQUE (event_id),
+    CONSTRAINT events_store_position UNIQUE (global_position)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE events_store_sequencer (
+    id            INT    NOT NULL PRIMARY KEY,
+    last_position BIGINT NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+INSERT INTO events_store_sequencer (id, last_position) VALUES (1, 0);
 
 -- The latest snapshot of each stream whose aggregate takes them: its state at a version, so that
 -- a load reads only the events after it.

@@ -7,19 +7,22 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
- * The events of a stream read a page at a time, the next page from the version after the last
- * event read, so that a long stream never sits in memory whole and no connection is held
- * between pages.
+ * Events read a page at a time in the order of a key (a stream's versions, or the global
+ * positions), the next page from the key after the last event read, so that a long read never
+ * sits in memory whole and no connection is held between pages.
  */
-final class StreamPages extends Spliterators.AbstractSpliterator<StoredEvent> {
+final class EventPages extends Spliterators.AbstractSpliterator<StoredEvent> {
 
 	private final LongFunction<List<StoredEvent>> pageFrom;
 
+	private final ToLongFunction<StoredEvent> keyOf;
+
 	private final int pageSize;
 
-	private long nextVersion;
+	private long nextKey;
 
 	private Iterator<StoredEvent> page = Collections.emptyIterator();
 
@@ -27,13 +30,15 @@ final class StreamPages extends Spliterators.AbstractSpliterator<StoredEvent> {
 
 	/**
 	 * Read pages.
-	 * @param fromVersion the version of the first event
+	 * @param fromKey the key of the first event
+	 * @param keyOf the key of an event
 	 * @param pageSize the most events a page holds
-	 * @param pageFrom reads the page that starts at a version
+	 * @param pageFrom reads the page that starts at a key
 	 */
-	StreamPages(long fromVersion, int pageSize, LongFunction<List<StoredEvent>> pageFrom) {
+	EventPages(long fromKey, ToLongFunction<StoredEvent> keyOf, int pageSize, LongFunction<List<StoredEvent>> pageFrom) {
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT);
-		this.nextVersion = fromVersion;
+		this.nextKey = fromKey;
+		this.keyOf = keyOf;
 		this.pageSize = pageSize;
 		this.pageFrom = pageFrom;
 	}
@@ -44,7 +49,7 @@ final class StreamPages extends Spliterators.AbstractSpliterator<StoredEvent> {
 			if (this.lastPage) {
 				return false;
 			}
-			List<StoredEvent> events = this.pageFrom.apply(this.nextVersion);
+			List<StoredEvent> events = this.pageFrom.apply(this.nextKey);
 			this.lastPage = events.size() < this.pageSize;
 			this.page = events.iterator();
 			if (!this.page.hasNext()) {
@@ -52,7 +57,7 @@ final class StreamPages extends Spliterators.AbstractSpliterator<StoredEvent> {
 			}
 		}
 		StoredEvent event = this.page.next();
-		this.nextVersion = event.version() + 1;
+		this.nextKey = this.keyOf.applyAsLong(event) + 1;
 		action.accept(event);
 		return true;
 	}
