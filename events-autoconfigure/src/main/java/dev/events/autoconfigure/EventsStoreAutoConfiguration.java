@@ -47,14 +47,15 @@ public final class EventsStoreAutoConfiguration {
 				properties.getJdbc().getTransactionManager());
 		return new JdbcEventStore(database, transactionManager, factory,
 				outboundPublisher(publisher), registry, jsonMapper.getIfAvailable(JsonMapper::new),
-				properties.getStore().getReadPageSize());
+				properties.getStore().getReadPageSize(), properties.getTenancy().isRequired());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	AggregateRepositories aggregateRepositories(EventStore store, EventsDatabase database,
-			ObjectProvider<JsonMapper> jsonMapper) {
-		return new AggregateRepositories(store, database, jsonMapper.getIfAvailable(JsonMapper::new), Clock.systemUTC());
+			ObjectProvider<JsonMapper> jsonMapper, EventsProperties properties) {
+		return new AggregateRepositories(store, database, jsonMapper.getIfAvailable(JsonMapper::new), Clock.systemUTC(),
+				properties.getTenancy().isRequired());
 	}
 
 	private static OutboundEventPublisher outboundPublisher(EventPublisher publisher) {

@@ -35,10 +35,12 @@ public class AggregateRepositories {
 	 * @param database the events database, which holds the snapshots
 	 * @param jsonMapper writes and reads snapshots
 	 * @param clock the clock of the snapshots' times
+	 * @param tenantRequired whether streams, and so snapshots, are kept per tenant
 	 */
-	public AggregateRepositories(EventStore store, EventsDatabase database, JsonMapper jsonMapper, Clock clock) {
+	public AggregateRepositories(EventStore store, EventsDatabase database, JsonMapper jsonMapper, Clock clock,
+			boolean tenantRequired) {
 		this.store = store;
-		this.snapshots = new SnapshotStore(database, clock);
+		this.snapshots = new SnapshotStore(database, clock, new TenantScope(tenantRequired));
 		this.jsonMapper = jsonMapper;
 	}
 

@@ -17,10 +17,12 @@ import dev.events.jdbc.JdbcDialect;
  */
 class SnapshotStore {
 
-	private static final String SELECT = "SELECT version, data FROM events_store_snapshot WHERE stream_id = ?";
+	private static final String SELECT = """
+			SELECT version, data FROM events_store_snapshot WHERE tenant_key = ? AND stream_id = ?""";
 
 	private static final String UPDATE = """
-			UPDATE events_store_snapshot SET version = ?, taken_at = ?, data = ? WHERE stream_id = ? AND version < ?""";
+			UPDATE events_store_snapshot SET version = ?, taken_at = ?, data = ?
+			WHERE tenant_key = ? AND stream_id = ? AND version < ?""";
 
 	private final JdbcTemplate jdbc;
 
@@ -30,12 +32,15 @@ class SnapshotStore {
 
 	private final Clock clock;
 
-	SnapshotStore(EventsDatabase database, Clock clock) {
+	private final TenantScope tenancy;
+
+	SnapshotStore(EventsDatabase database, Clock clock, TenantScope tenancy) {
 		this.jdbc = new JdbcTemplate(database.dataSource());
 		this.dialect = database.dialect();
 		this.insert = this.dialect.insertIfAbsent("events_store_snapshot",
-				List.of("stream_id", "version", "taken_at", "data"), 1);
+				List.of("tenant_key", "stream_id", "version", "taken_at", "data"), 2);
 		this.clock = clock;
+		this.tenancy = tenancy;
 	}
 
 	/**
@@ -44,8 +49,11 @@ class SnapshotStore {
 	 * @return the snapshot, if one was taken
 	 */
 	Optional<Snapshot> find(String stream) {
-		return this.jdbc.query(SELECT, (row, index) -> new Snapshot(row.getLong("version"), row.getBytes("data")),
-				stream).stream().findFirst();
+		return this.jdbc
+			.query(SELECT, (row, index) -> new Snapshot(row.getLong("version"), row.getBytes("data")),
+					this.tenancy.key(), stream)
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -55,30 +63,34 @@ class SnapshotStore {
 	 */
 	void save(String stream, Snapshot snapshot) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		String tenantKey = this.tenancy.key();
 		int updated = this.jdbc.update(UPDATE, (statement) -> {
 			statement.setLong(1, snapshot.version());
 			statement.setObject(2, now);
 			statement.setBytes(3, snapshot.data());
-			statement.setString(4, stream);
-			statement.setLong(5, snapshot.version());
+			statement.setString(4, tenantKey);
+			statement.setString(5, stream);
+			statement.setLong(6, snapshot.version());
 		});
 		if (updated == 0) {
-			insert(stream, snapshot, now);
+			insert(tenantKey, stream, snapshot, now);
 		}
 	}
 
 	/**
 	 * Insert the stream's first snapshot, unless a concurrent save did: either will do.
 	 */
-	private void insert(String stream, Snapshot snapshot, OffsetDateTime now) {
+	private void insert(String tenantKey, String stream, Snapshot snapshot, OffsetDateTime now) {
 		try {
 			this.jdbc.update(this.insert, (statement) -> {
-				statement.setString(1, stream);
-				statement.setLong(2, snapshot.version());
-				statement.setObject(3, now);
-				statement.setBytes(4, snapshot.data());
+				statement.setString(1, tenantKey);
+				statement.setString(2, stream);
+				statement.setLong(3, snapshot.version());
+				statement.setObject(4, now);
+				statement.setBytes(5, snapshot.data());
 				if (this.dialect.bindsKeyTwice()) {
-					statement.setString(5, stream);
+					statement.setString(6, tenantKey);
+					statement.setString(7, stream);
 				}
 			});
 		}

@@ -3,16 +3,19 @@
 -- appends of one version, one fails. Reads go by stream and version, or by global position.
 -- Global positions are given to committed events, in the order they are found committed, by one
 -- sequencer at a time (the row of events_store_sequencer is its lock): a reader that follows them
--- never passes an event whose transaction commits late.
+-- never passes an event whose transaction commits late. Streams are keyed by tenant where
+-- tenancy is required (events.tenancy.required), and by the empty key otherwise.
 CREATE TABLE events_store_stream (
-    stream_id VARCHAR(255) NOT NULL PRIMARY KEY,
-    tenant_id VARCHAR(255),
-    version   BIGINT       NOT NULL
+    tenant_key VARCHAR(255) NOT NULL,
+    stream_id  VARCHAR(255) NOT NULL,
+    version    BIGINT       NOT NULL,
+    PRIMARY KEY (tenant_key, stream_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE events_store (
     id                BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
     global_position   BIGINT,
+    tenant_key        VARCHAR(255)  NOT NULL,
     stream_id         VARCHAR(255)  NOT NULL,
     version           BIGINT        NOT NULL,
     event_id          UUID          NOT NULL,
@@ -24,10 +27,12 @@ CREATE TABLE events_store (
     causation_id      VARCHAR(255),
     data_content_type VARCHAR(255)  NOT NULL,
     data              LONGBLOB      NOT NULL,
-    CONSTRAINT events_store_stream_version UNIQUE (stream_id, version),
+    CONSTRAINT events_store_stream_version UNIQUE (tenant_key, stream_id, version),
     CONSTRAINT events_store_event UNIQUE (event_id),
     CONSTRAINT events_store_position UNIQUE (global_position)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE INDEX events_store_tenant_position ON events_store (tenant_key, global_position);
 
 CREATE TABLE events_store_sequencer (
     id            INT    NOT NULL PRIMARY KEY,
@@ -39,8 +44,10 @@ INSERT INTO events_store_sequencer (id, last_position) VALUES (1, 0);
 -- The latest snapshot of each stream whose aggregate takes them: its state at a version, so that
 -- a load reads only the events after it.
 CREATE TABLE events_store_snapshot (
-    stream_id VARCHAR(255) NOT NULL PRIMARY KEY,
+    tenant_key VARCHAR(255) NOT NULL,
+    stream_id VARCHAR(255) NOT NULL,
     version   BIGINT       NOT NULL,
     taken_at  DATETIME(6) NOT NULL,
-    data      LONGBLOB NOT NULL
+    data      LONGBLOB NOT NULL,
+    PRIMARY KEY (tenant_key, stream_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
