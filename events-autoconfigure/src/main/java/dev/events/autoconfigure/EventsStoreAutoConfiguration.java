@@ -20,6 +20,7 @@ import dev.events.publish.OutboundEventFactory;
 import dev.events.publish.OutboundEventPublisher;
 import dev.events.store.AggregateRepositories;
 import dev.events.store.EventStore;
+import dev.events.store.EventUpcaster;
 import dev.events.store.JdbcEventStore;
 import dev.events.type.EventTypeRegistry;
 
@@ -41,13 +42,15 @@ public final class EventsStoreAutoConfiguration {
 	JdbcEventStore eventStore(EventsDatabase database, EventPublisher publisher, OutboundEventFactory factory,
 			EventTypeRegistry registry, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<PlatformTransactionManager> transactionManagers, ListableBeanFactory beanFactory,
-			EventsProperties properties) {
+			ObjectProvider<EventUpcaster> upcasters, EventsProperties properties) {
 		PlatformTransactionManager transactionManager = EventsTransactionManager.choose(database, transactionManagers,
 				beanFactory.getBeansOfType(PlatformTransactionManager.class),
 				properties.getJdbc().getTransactionManager());
-		return new JdbcEventStore(database, transactionManager, factory,
-				outboundPublisher(publisher), registry, jsonMapper.getIfAvailable(JsonMapper::new),
-				properties.getStore().getReadPageSize(), properties.getTenancy().isRequired());
+		JdbcEventStore store = new JdbcEventStore(database, transactionManager, factory, outboundPublisher(publisher),
+				registry, jsonMapper.getIfAvailable(JsonMapper::new), properties.getStore().getReadPageSize(),
+				properties.getTenancy().isRequired());
+		store.setUpcasters(upcasters.orderedStream().toList());
+		return store;
 	}
 
 	@Bean

@@ -1,17 +1,20 @@
 package dev.events.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.type.EventTypeRegistry;
 
 /**
- * Binds stored event data to the class the type registry names for its CloudEvent type: the
- * store keeps type names, never class names.
+ * Binds stored event data to the class the type registry names for its CloudEvent type (the
+ * store keeps type names, never class names), through the {@link EventUpcaster upcasters} that
+ * take its type.
  */
 final class EventDataReader {
 
@@ -21,9 +24,19 @@ final class EventDataReader {
 
 	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
+	private List<EventUpcaster> upcasters = List.of();
+
 	EventDataReader(EventTypeRegistry registry, JsonMapper jsonMapper) {
 		this.registry = registry;
 		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Set the upcasters that rewrite stored data before it is bound.
+	 * @param upcasters the upcasters, in the order they apply
+	 */
+	void setUpcasters(List<EventUpcaster> upcasters) {
+		this.upcasters = List.copyOf(upcasters);
 	}
 
 	/**
@@ -39,7 +52,17 @@ final class EventDataReader {
 	Object read(String stream, long version, String type, byte[] data) {
 		Class<?> eventClass = this.registry.definitionFor(type).eventClass();
 		try {
-			return readerFor(eventClass).readValue(data);
+			List<EventUpcaster> applicable = this.upcasters.stream()
+				.filter((upcaster) -> upcaster.upcasts(type))
+				.toList();
+			if (applicable.isEmpty()) {
+				return readerFor(eventClass).readValue(data);
+			}
+			JsonNode tree = this.jsonMapper.readTree(data);
+			for (EventUpcaster upcaster : applicable) {
+				tree = upcaster.upcast(type, tree);
+			}
+			return readerFor(eventClass).readValue(tree);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException("Event %d of stream '%s' does not bind to %s: %s".formatted(version,

@@ -113,6 +113,14 @@ public class JdbcEventStore implements EventStore {
 		this.insertEvent = INSERT_EVENT.formatted(this.dialect.timePlaceholder());
 	}
 
+	/**
+	 * Set the upcasters that rewrite the data of events stored before their class changed.
+	 * @param upcasters the upcasters, in the order they apply
+	 */
+	public void setUpcasters(List<EventUpcaster> upcasters) {
+		this.dataReader.setUpcasters(upcasters);
+	}
+
 	@Override
 	public long append(String stream, ExpectedVersion expectedVersion, List<?> events) {
 		Assert.hasText(stream, "stream must not be empty");

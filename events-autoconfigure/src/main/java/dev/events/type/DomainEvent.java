@@ -45,4 +45,12 @@ public @interface DomainEvent {
 	 */
 	String key() default "";
 
+	/**
+	 * Former CloudEvent types of this event, still read as this class: events stored or sent
+	 * under an old name load after the type is renamed. Events are always published under
+	 * {@link #type()}.
+	 * @return the former types
+	 */
+	String[] aliases() default {};
+
 }

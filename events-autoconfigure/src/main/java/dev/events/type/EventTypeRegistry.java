@@ -1,9 +1,11 @@
 package dev.events.type;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
@@ -44,15 +46,22 @@ public class EventTypeRegistry {
 	 * @throws IllegalStateException if the class or the type is registered already
 	 */
 	public synchronized void register(EventTypeDefinition<?> definition) {
-		EventTypeDefinition<?> sameType = this.byType.get(definition.type());
-		if (sameType != null) {
-			throw new IllegalStateException("CloudEvent type '%s' of %s is registered already for %s"
-				.formatted(definition.type(), definition.eventClass().getName(), sameType.eventClass().getName()));
+		List<String> types = Stream.concat(Stream.of(definition.type()), definition.aliases().stream()).toList();
+		for (String type : types) {
+			EventTypeDefinition<?> sameType = this.byType.get(type);
+			if (sameType != null) {
+				throw new IllegalStateException("CloudEvent type '%s' of %s is registered already for %s"
+					.formatted(type, definition.eventClass().getName(), sameType.eventClass().getName()));
+			}
+		}
+		if (types.size() != new HashSet<>(types).size()) {
+			throw new IllegalStateException("%s names a CloudEvent type twice among its type and aliases %s"
+				.formatted(definition.eventClass().getName(), types));
 		}
 		if (this.byClass.containsKey(definition.eventClass())) {
 			throw new IllegalStateException(definition.eventClass().getName() + " is registered already");
 		}
-		this.byType.put(definition.type(), definition);
+		types.forEach((type) -> this.byType.put(type, definition));
 		this.byClass.put(definition.eventClass(), definition);
 	}
 
@@ -61,7 +70,7 @@ public class EventTypeRegistry {
 	 * @return the definitions
 	 */
 	public List<EventTypeDefinition<?>> definitions() {
-		return this.byType.values()
+		return this.byClass.values()
 			.stream()
 			.sorted(Comparator.comparing(EventTypeDefinition::type))
 			.toList();
@@ -85,7 +94,7 @@ public class EventTypeRegistry {
 	}
 
 	/**
-	 * Return the definition registered for the given CloudEvent type.
+	 * Return the definition registered for the given CloudEvent type, or former type.
 	 * @param type the CloudEvent type
 	 * @return the definition
 	 * @throws UnknownEventTypeException if no class is registered for the type
@@ -117,7 +126,8 @@ public class EventTypeRegistry {
 				.formatted(eventClass.getName()));
 		}
 		EventTypeDefinition<?> definition = new EventTypeDefinition<>(annotation.getString("type"),
-				annotation.getString("topic"), eventClass, KeyResolvers.of(eventClass, annotation.getString("key")));
+				annotation.getString("topic"), eventClass, KeyResolvers.of(eventClass, annotation.getString("key")),
+				List.of(annotation.getStringArray("aliases")));
 		register(definition);
 		return definition;
 	}

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +42,7 @@ import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The event store on a real database: appends with each expected-version convention, concurrent
@@ -81,7 +86,7 @@ abstract class EventStoreIntegrationTests {
 	void start() {
 		String database = "event_store";
 		this.streamPrefix = getClass().getSimpleName() + "-" + UUID.randomUUID() + "-";
-		this.context = application(database)
+		this.context = application(database).sources(Upcasting.class)
 			.properties("events.topics." + TOPIC + ".partitions=2", "events.store.read-page-size=2")
 			.run();
 		this.store = this.context.getBean(EventStore.class);
@@ -245,6 +250,18 @@ abstract class EventStoreIntegrationTests {
 	}
 
 	@Test
+	void eventsStoredUnderAFormerTypeAndShapeReadAsTheClassIsNow(TestInfo test) {
+		String stream = stream(test);
+		this.store.append(stream, ExpectedVersion.noStream(), new Credited(5), new Credited(6));
+		this.jdbc.sql("UPDATE events_store SET event_type = ?, data = ? WHERE stream_id = ? AND version = 1")
+			.params("test.store.CreditedV0", "{\"value\": 5}".getBytes(StandardCharsets.UTF_8), stream)
+			.update();
+		assertThat(read(this.store.read(stream))).extracting(StoredEvent::type, StoredEvent::event)
+			.containsExactly(tuple("test.store.CreditedV0", new Credited(5)),
+					tuple("test.store.Credited", new Credited(6)));
+	}
+
+	@Test
 	void anAggregateIsSavedAsTheEventsItRaisedAndLoadedBackByFoldingThem(TestInfo test) {
 		AggregateRepository<Account> accounts = accounts(test);
 		Account opened = accounts.create();
@@ -379,6 +396,33 @@ abstract class EventStoreIntegrationTests {
 
 	}
 
+	/**
+	 * Reads Credited events stored before their amount was called so.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Upcasting {
+
+		@Bean
+		EventUpcaster amountWasValue() {
+			return new EventUpcaster() {
+
+				@Override
+				public boolean upcasts(String type) {
+					return type.equals("test.store.CreditedV0");
+				}
+
+				@Override
+				public JsonNode upcast(String type, JsonNode data) {
+					ObjectNode current = ((ObjectNode) data).deepCopy();
+					current.set("amount", current.remove("value"));
+					return current;
+				}
+
+			};
+		}
+
+	}
+
 	static final class Account extends EventSourcedAggregate {
 
 		private @Nullable String owner;
@@ -431,7 +475,7 @@ abstract class EventStoreIntegrationTests {
 	record Opened(String owner) {
 	}
 
-	@DomainEvent(type = "test.store.Credited", topic = TOPIC)
+	@DomainEvent(type = "test.store.Credited", topic = TOPIC, aliases = "test.store.CreditedV0")
 	record Credited(long amount) {
 	}
 

@@ -1,5 +1,7 @@
 package dev.events.type;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +71,27 @@ class EventTypeRegistryTests {
 	}
 
 	@Test
+	void aFormerTypeStillNamesTheClassWhichIsListedOnce() {
+		EventTypeDefinition<InvoiceSent> definition = this.registry.definitionFor(InvoiceSent.class);
+		assertThat(definition.type()).isEqualTo("billing.InvoiceSent");
+		assertThat(this.registry.definitionFor("billing.InvoiceMailed")).isSameAs(definition);
+		assertThat(this.registry.definitions()).containsExactly(definition);
+	}
+
+	@Test
+	void aFormerTypeBelongsToOneClassOnly() {
+		this.registry.definitionFor(InvoiceSent.class);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.registry.register(Customer.class, "billing.InvoiceMailed", "invoices", Customer::id))
+			.withMessageContaining("'billing.InvoiceMailed'")
+			.withMessageContaining(InvoiceSent.class.getName());
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.registry.register(new EventTypeDefinition<>("crm.Customer", "customers",
+					Customer.class, Customer::id, List.of("crm.Customer"))))
+			.withMessageContaining("twice");
+	}
+
+	@Test
 	void typeAndTopicMustNotBeEmpty() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> this.registry.register(Customer.class, "crm.Customer", " ", Customer::id))
@@ -90,7 +113,8 @@ class EventTypeRegistryTests {
 	record Customer(String id) {
 	}
 
-	@DomainEvent(type = "billing.InvoiceSent", topic = "invoices", key = "invoiceNumber")
+	@DomainEvent(type = "billing.InvoiceSent", topic = "invoices", key = "invoiceNumber",
+			aliases = "billing.InvoiceMailed")
 	static final class InvoiceSent {
 
 		private final long invoiceNumber;
