@@ -3,8 +3,10 @@ package dev.events.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -484,6 +486,33 @@ public class EventsProperties implements Validator {
 		 * The most events a read of a stream fetches from the database at once.
 		 */
 		private int readPageSize = 500;
+
+		/**
+		 * CloudEvent types whose events the store keeps without publishing them.
+		 */
+		private Set<String> unpublishedTypes = new LinkedHashSet<>();
+
+		/**
+		 * Stream categories (a stream's name up to its first '-') whose events the store keeps
+		 * without publishing them.
+		 */
+		private Set<String> unpublishedCategories = new LinkedHashSet<>();
+
+		public Set<String> getUnpublishedTypes() {
+			return this.unpublishedTypes;
+		}
+
+		public void setUnpublishedTypes(Set<String> unpublishedTypes) {
+			this.unpublishedTypes = unpublishedTypes;
+		}
+
+		public Set<String> getUnpublishedCategories() {
+			return this.unpublishedCategories;
+		}
+
+		public void setUnpublishedCategories(Set<String> unpublishedCategories) {
+			this.unpublishedCategories = unpublishedCategories;
+		}
 
 		public int getReadPageSize() {
 			return this.readPageSize;

@@ -22,6 +22,7 @@ import dev.events.store.AggregateRepositories;
 import dev.events.store.EventStore;
 import dev.events.store.EventUpcaster;
 import dev.events.store.JdbcEventStore;
+import dev.events.store.UnpublishedEvents;
 import dev.events.type.EventTypeRegistry;
 
 /**
@@ -50,6 +51,8 @@ public final class EventsStoreAutoConfiguration {
 				registry, jsonMapper.getIfAvailable(JsonMapper::new), properties.getStore().getReadPageSize(),
 				properties.getTenancy().isRequired());
 		store.setUpcasters(upcasters.orderedStream().toList());
+		store.setUnpublished(new UnpublishedEvents(properties.getStore().getUnpublishedTypes(),
+				properties.getStore().getUnpublishedCategories()));
 		return store;
 	}
 

@@ -1,5 +1,6 @@
 package dev.events.store;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -64,6 +65,14 @@ public interface EventStore {
 	 * @return the events in position order, read a page at a time as the stream is consumed
 	 */
 	Stream<StoredEvent> readAll(long fromPosition);
+
+	/**
+	 * Read the events of all streams appended at or after a time, in position order, as
+	 * {@link #readAll(long)} does: for an audit of what happened since then.
+	 * @param fromTime the earliest append time
+	 * @return the events appended since then, in position order, read a page at a time
+	 */
+	Stream<StoredEvent> readAll(OffsetDateTime fromTime);
 
 	/**
 	 * Return a stream's version.

@@ -58,6 +58,13 @@ public class JdbcEventStore implements EventStore {
 			ORDER BY global_position
 			LIMIT ?""".formatted(EVENT_COLUMNS);
 
+	private static final String SELECT_EVENTS_SINCE = """
+			SELECT %s
+			FROM events_store
+			WHERE tenant_key = ? AND global_position >= ? AND event_time >= %%s
+			ORDER BY global_position
+			LIMIT ?""".formatted(EVENT_COLUMNS);
+
 	private final JdbcTemplate jdbc;
 
 	private final JdbcDialect dialect;
@@ -76,9 +83,13 @@ public class JdbcEventStore implements EventStore {
 
 	private final TenantScope tenancy;
 
+	private UnpublishedEvents unpublished = UnpublishedEvents.NONE;
+
 	private final int pageSize;
 
 	private final String insertEvent;
+
+	private final String selectEventsSince;
 
 	/**
 	 * Create a store.
@@ -111,6 +122,7 @@ public class JdbcEventStore implements EventStore {
 		this.versions = new StreamVersions(this.jdbc, this.dialect);
 		this.tenancy = new TenantScope(tenantRequired);
 		this.insertEvent = INSERT_EVENT.formatted(this.dialect.timePlaceholder());
+		this.selectEventsSince = SELECT_EVENTS_SINCE.formatted(this.dialect.timePlaceholder());
 	}
 
 	/**
@@ -119,6 +131,14 @@ public class JdbcEventStore implements EventStore {
 	 */
 	public void setUpcasters(List<EventUpcaster> upcasters) {
 		this.dataReader.setUpcasters(upcasters);
+	}
+
+	/**
+	 * Set the events kept without being published.
+	 * @param unpublished the types and stream categories not published
+	 */
+	public void setUnpublished(UnpublishedEvents unpublished) {
+		this.unpublished = unpublished;
 	}
 
 	@Override
@@ -132,7 +152,9 @@ public class JdbcEventStore implements EventStore {
 		Long version = this.transactions.execute((status) -> {
 			long previous = this.versions.advance(tenantKey, stream, expectedVersion, appended.size());
 			insert(tenantKey, stream, expectedVersion, previous, appended);
-			appended.forEach((event) -> this.publisher.publish(event.event(), event.outbound()));
+			appended.stream()
+				.filter((event) -> !this.unpublished.excludes(stream, event.outbound().type()))
+				.forEach((event) -> this.publisher.publish(event.event(), event.outbound()));
 			return previous + appended.size();
 		});
 		Assert.state(version != null, "The append's transaction returned no version");
@@ -192,6 +214,19 @@ public class JdbcEventStore implements EventStore {
 		this.sequencer.sequence();
 		return StreamSupport.stream(new EventPages(fromPosition, StoredEvent::position, this.pageSize,
 				(from) -> this.jdbc.query(SELECT_ALL_EVENTS, this::event, tenantKey, from, this.pageSize)), false);
+	}
+
+	@Override
+	public Stream<StoredEvent> readAll(OffsetDateTime fromTime) {
+		String tenantKey = this.tenancy.key();
+		this.sequencer.sequence();
+		return StreamSupport.stream(new EventPages(1, StoredEvent::position, this.pageSize,
+				(from) -> this.jdbc.query(this.selectEventsSince, (statement) -> {
+					statement.setString(1, tenantKey);
+					statement.setLong(2, from);
+					this.dialect.bindTime(statement, 3, fromTime);
+					statement.setInt(4, this.pageSize);
+				}, this::event)), false);
 	}
 
 	@Override

@@ -2,9 +2,11 @@ package dev.events.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.events.publish.EventPublicationListener;
+import dev.events.publish.OutboundEvent;
 import dev.events.support.HeldTransaction;
 import dev.events.test.TopicReader;
 import dev.events.type.DomainEvent;
@@ -86,8 +90,9 @@ abstract class EventStoreIntegrationTests {
 	void start() {
 		String database = "event_store";
 		this.streamPrefix = getClass().getSimpleName() + "-" + UUID.randomUUID() + "-";
-		this.context = application(database).sources(Upcasting.class)
-			.properties("events.topics." + TOPIC + ".partitions=2", "events.store.read-page-size=2")
+		this.context = application(database).sources(StoreTestBeans.class)
+			.properties("events.topics." + TOPIC + ".partitions=2", "events.store.read-page-size=2",
+					"events.store.unpublished-categories=internal", "events.store.unpublished-types=test.store.Debited")
 			.run();
 		this.store = this.context.getBean(EventStore.class);
 		this.jdbc = JdbcClient.create(this.context.getBean(DataSource.class));
@@ -250,6 +255,34 @@ abstract class EventStoreIntegrationTests {
 	}
 
 	@Test
+	void eventsOfUnpublishedTypesAndStreamCategoriesAreKeptAndNotPublished(TestInfo test) {
+		String internal = "internal-" + stream(test);
+		String stream = stream(test);
+		this.store.append(internal, ExpectedVersion.noStream(), new Opened("kept"));
+		this.store.append(stream, ExpectedVersion.noStream(), new Opened("published"), new Debited(1));
+		assertThat(read(this.store.read(internal))).extracting(StoredEvent::event).containsExactly(new Opened("kept"));
+		assertThat(read(this.store.read(stream))).hasSize(2);
+		assertThat(this.context.getBean(StoreTestBeans.class).published)
+			.filteredOn((event) -> List.of(internal, stream).contains(event.key()))
+			.extracting(OutboundEvent::type)
+			.as("events published")
+			.containsExactly("test.store.Opened");
+	}
+
+	@Test
+	void readingAllStreamsFromATimeGivesTheEventsAppendedSince(TestInfo test) throws InterruptedException {
+		String stream = stream(test);
+		this.store.append(stream, ExpectedVersion.noStream(), new Opened("before"));
+		Thread.sleep(5);
+		OffsetDateTime since = OffsetDateTime.now();
+		Thread.sleep(5);
+		this.store.append(stream, ExpectedVersion.exactly(1), new Credited(1));
+		assertThat(read(this.store.readAll(since))).filteredOn((event) -> event.stream().equals(stream))
+			.extracting(StoredEvent::event)
+			.containsExactly(new Credited(1));
+	}
+
+	@Test
 	void eventsStoredUnderAFormerTypeAndShapeReadAsTheClassIsNow(TestInfo test) {
 		String stream = stream(test);
 		this.store.append(stream, ExpectedVersion.noStream(), new Credited(5), new Credited(6));
@@ -397,10 +430,18 @@ abstract class EventStoreIntegrationTests {
 	}
 
 	/**
-	 * Reads Credited events stored before their amount was called so.
+	 * Reads Credited events stored before their amount was called so, and records what is
+	 * published.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	static class Upcasting {
+	static class StoreTestBeans {
+
+		final Queue<OutboundEvent> published = new ConcurrentLinkedQueue<>();
+
+		@Bean
+		EventPublicationListener recordPublished() {
+			return (event, outbound) -> this.published.add(outbound);
+		}
 
 		@Bean
 		EventUpcaster amountWasValue() {
