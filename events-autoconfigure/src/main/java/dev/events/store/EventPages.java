@@ -35,7 +35,8 @@ final class EventPages extends Spliterators.AbstractSpliterator<StoredEvent> {
 	 * @param pageSize the most events a page holds
 	 * @param pageFrom reads the page that starts at a key
 	 */
-	EventPages(long fromKey, ToLongFunction<StoredEvent> keyOf, int pageSize, LongFunction<List<StoredEvent>> pageFrom) {
+	EventPages(long fromKey, ToLongFunction<StoredEvent> keyOf, int pageSize,
+			LongFunction<List<StoredEvent>> pageFrom) {
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT);
 		this.nextKey = fromKey;
 		this.keyOf = keyOf;

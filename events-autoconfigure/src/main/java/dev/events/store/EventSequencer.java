@@ -61,9 +61,9 @@ final class EventSequencer {
 			if (last == null || ids.isEmpty()) {
 				return 0;
 			}
-			this.jdbc.batchUpdate(POSITION,
-					IntStream.range(0, ids.size()).mapToObj((index) -> new Object[] { last + index + 1, ids.get(index) })
-						.toList());
+			this.jdbc.batchUpdate(POSITION, IntStream.range(0, ids.size())
+				.mapToObj((index) -> new Object[] { last + index + 1, ids.get(index) })
+				.toList());
 			this.jdbc.update(ADVANCE, last + ids.size());
 			return ids.size();
 		});

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -211,22 +212,29 @@ public class JdbcEventStore implements EventStore {
 	public Stream<StoredEvent> readAll(long fromPosition) {
 		Assert.isTrue(fromPosition >= 1, () -> "The first global position is 1, not " + fromPosition);
 		String tenantKey = this.tenancy.key();
-		this.sequencer.sequence();
-		return StreamSupport.stream(new EventPages(fromPosition, StoredEvent::position, this.pageSize,
-				(from) -> this.jdbc.query(SELECT_ALL_EVENTS, this::event, tenantKey, from, this.pageSize)), false);
+		return sequencedPages(fromPosition,
+				(from) -> this.jdbc.query(SELECT_ALL_EVENTS, this::event, tenantKey, from, this.pageSize));
 	}
 
 	@Override
 	public Stream<StoredEvent> readAll(OffsetDateTime fromTime) {
 		String tenantKey = this.tenancy.key();
+		return sequencedPages(1, (from) -> this.jdbc.query(this.selectEventsSince, (statement) -> {
+			statement.setString(1, tenantKey);
+			statement.setLong(2, from);
+			this.dialect.bindTime(statement, 3, fromTime);
+			statement.setInt(4, this.pageSize);
+		}, this::event));
+	}
+
+	/**
+	 * Give the events committed by now their positions, then read pages of events in position
+	 * order.
+	 */
+	private Stream<StoredEvent> sequencedPages(long fromPosition, LongFunction<List<StoredEvent>> pageFrom) {
 		this.sequencer.sequence();
-		return StreamSupport.stream(new EventPages(1, StoredEvent::position, this.pageSize,
-				(from) -> this.jdbc.query(this.selectEventsSince, (statement) -> {
-					statement.setString(1, tenantKey);
-					statement.setLong(2, from);
-					this.dialect.bindTime(statement, 3, fromTime);
-					statement.setInt(4, this.pageSize);
-				}, this::event)), false);
+		return StreamSupport.stream(new EventPages(fromPosition, StoredEvent::position, this.pageSize, pageFrom),
+				false);
 	}
 
 	@Override

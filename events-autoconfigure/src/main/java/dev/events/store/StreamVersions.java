@@ -14,7 +14,8 @@ import dev.events.jdbc.JdbcDialect;
  */
 final class StreamVersions {
 
-	private static final String VERSION = "SELECT version FROM events_store_stream WHERE tenant_key = ? AND stream_id = ?";
+	private static final String VERSION = """
+			SELECT version FROM events_store_stream WHERE tenant_key = ? AND stream_id = ?""";
 
 	/**
 	 * The version as committed, read with a lock: after a conflict, what a plain read at a
@@ -88,8 +89,7 @@ final class StreamVersions {
 	 * @return the version, 0 for a stream with no events
 	 */
 	long version(String tenantKey, String stream) {
-		List<Long> versions = this.jdbc.queryForList(VERSION, Long.class, tenantKey, stream);
-		return versions.isEmpty() ? 0 : versions.get(0);
+		return versionOrZero(VERSION, tenantKey, stream);
 	}
 
 	private long create(String tenantKey, String stream, int count) {
@@ -109,7 +109,7 @@ final class StreamVersions {
 	 * streams.
 	 */
 	private long advanceFromAny(String tenantKey, String stream, int count) {
-		boolean exists = !this.jdbc.queryForList(VERSION, Long.class, tenantKey, stream).isEmpty();
+		boolean exists = !versions(VERSION, tenantKey, stream).isEmpty();
 		if (!exists && insert(tenantKey, stream, count)) {
 			return 0;
 		}
@@ -131,8 +131,16 @@ final class StreamVersions {
 	}
 
 	private long lockedVersion(String tenantKey, String stream) {
-		List<Long> versions = this.jdbc.queryForList(LOCKED_VERSION, Long.class, tenantKey, stream);
+		return versionOrZero(LOCKED_VERSION, tenantKey, stream);
+	}
+
+	private long versionOrZero(String query, String tenantKey, String stream) {
+		List<Long> versions = versions(query, tenantKey, stream);
 		return versions.isEmpty() ? 0 : versions.get(0);
+	}
+
+	private List<Long> versions(String query, String tenantKey, String stream) {
+		return this.jdbc.queryForList(query, Long.class, tenantKey, stream);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -394,7 +393,7 @@ abstract class EventStoreIntegrationTests {
 			.single();
 	}
 
-	private static List<StoredEvent> read(Stream<StoredEvent> events) {
+	static List<StoredEvent> read(Stream<StoredEvent> events) {
 		try (events) {
 			return events.toList();
 		}
@@ -413,7 +412,7 @@ abstract class EventStoreIntegrationTests {
 				work.run(thread);
 				return null;
 			})));
-			for (Future<?> future : Collections.unmodifiableList(futures)) {
+			for (Future<?> future : futures) {
 				future.get(60, TimeUnit.SECONDS);
 			}
 		}

@@ -1,9 +1,7 @@
 package dev.events.store;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +17,7 @@ import dev.events.store.EventStoreIntegrationTests.Opened;
 import dev.events.support.Instances;
 import dev.events.test.TestDatabase;
 
+import static dev.events.store.EventStoreIntegrationTests.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -64,7 +63,8 @@ class PostgresqlEventStoreTenancyIntegrationTests {
 			.containsExactly(new Opened("acme"), new Opened("acme again"));
 		assertThat(as("globex", () -> read(this.store.readAll(1)))).extracting(StoredEvent::event)
 			.containsExactly(new Opened("globex"));
-		assertThat(as("acme", () -> read(this.store.readAll(1)))).extracting(StoredEvent::tenantId).containsOnly("acme");
+		assertThat(as("acme", () -> read(this.store.readAll(1)))).extracting(StoredEvent::tenantId)
+			.containsOnly("acme");
 	}
 
 	@Test
@@ -79,12 +79,6 @@ class PostgresqlEventStoreTenancyIntegrationTests {
 	private static <T> T as(String tenant, Supplier<T> action) {
 		try (EventContextHolder.Scope scope = EventContextHolder.open(new EventContext(tenant, null, null, null))) {
 			return action.get();
-		}
-	}
-
-	private static List<StoredEvent> read(Stream<StoredEvent> events) {
-		try (events) {
-			return events.toList();
 		}
 	}
 
