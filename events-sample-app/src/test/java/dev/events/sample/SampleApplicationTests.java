@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * The sample end to end over HTTP, against a real Kafka broker and a real PostgreSQL: orders go
  * from PLACED to SHIPPED, bad requests store nothing, a declined order is dead-lettered and
  * shows in health, metrics and the events endpoint until an operator raises billing's limit and
- * retries it.
+ * retries it; an event-sourced account keeps its balance rule and its statement fills from Kafka.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "events.handlers.retry.initial-interval=100ms",
@@ -110,7 +110,7 @@ class SampleApplicationTests {
 
 		ResponseEntity<Map> unreadable = placeOrder("acme", "{\"customerId\":\"c-1\",\"amount\":\"lots\"}");
 		assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(unreadable.getBody().get("detail").toString()).contains("not valid JSON for an order");
+		assertThat(unreadable.getBody().get("detail").toString()).contains("not valid JSON for this request");
 		assertThat(orderCount()).isEqualTo(before);
 	}
 
@@ -182,6 +182,64 @@ class SampleApplicationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void accountIsFoldedFromItsEventsRefusesAnOverdraftAndItsStatementFillsFromKafka() {
+		ResponseEntity<Map> opened = accountRequest("/accounts", "acme", "{\"owner\":\"Ada\"}");
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String id = (String) opened.getBody().get("id");
+		assertThat(opened.getHeaders().getLocation()).hasToString("/accounts/" + id);
+		assertThat(accountRequest("/accounts/" + id + "/credits", "acme", "{\"amount\":100}").getBody())
+			.containsEntry("balance", 100).containsEntry("version", 2);
+		assertThat(accountRequest("/accounts/" + id + "/debits", "acme", "{\"amount\":30.50}").getBody())
+			.containsEntry("balance", 69.50);
+		ResponseEntity<Map> overdraft = accountRequest("/accounts/" + id + "/debits", "acme", "{\"amount\":70}");
+		assertThat(overdraft.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(overdraft.getBody().get("detail").toString()).contains("its balance is 69.50");
+
+		assertThat(account("acme", id).getBody()).containsEntry("owner", "Ada")
+			.containsEntry("balance", 69.50)
+			.containsEntry("version", 3);
+		assertThat(account("globex", id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(accountRequest("/accounts/" + id + "/credits", "globex", "{\"amount\":1}").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.http.get()
+			.uri("/accounts/{id}/statement", id)
+			.header("X-Tenant-Id", "acme")
+			.retrieve()
+			.body(List.class)).extracting((line) -> ((Map<String, Object>) line).get("amount"))
+			.containsExactly(0.0, 100.0, -30.5));
+		assertThat(TopicReader.readUntil("accounts",
+				(read) -> read.stream().filter((record) -> ("account-" + id).equals(record.key())).count() == 3,
+				Duration.ofSeconds(30)))
+			.filteredOn((record) -> ("account-" + id).equals(record.key()))
+			.extracting((record) -> record.value().getType())
+			.containsExactly("dev.events.sample.AccountOpened", "dev.events.sample.AccountCredited",
+					"dev.events.sample.AccountDebited");
+	}
+
+	@Test
+	void badAccountRequestsAreRefusedAndAppendNothing() {
+		long before = storedEventCount();
+		assertThat(accountRequest("/accounts", "acme", "{\"owner\":\"\"}").getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(this.http.post().uri("/accounts").contentType(MediaType.APPLICATION_JSON)
+			.body("{\"owner\":\"Ada\"}").retrieve().toBodilessEntity().getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		String id = (String) accountRequest("/accounts", "acme", "{\"owner\":\"Ada\"}").getBody().get("id");
+		ResponseEntity<Map> negative = accountRequest("/accounts/" + id + "/credits", "acme", "{\"amount\":-5}");
+		assertThat(negative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(negative.getBody().get("detail").toString())
+			.contains("amount: must be greater than or equal to 0.01");
+		ResponseEntity<Map> unreadable = accountRequest("/accounts/" + id + "/debits", "acme", "{\"amount\":\"all\"}");
+		assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unreadable.getBody().get("detail").toString()).contains("not valid JSON for this request");
+		assertThat(accountRequest("/accounts/nope/credits", "acme", "{\"amount\":5}").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(storedEventCount()).isEqualTo(before + 1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void healthEndpointShowsEventsUpWithDetailsAndOnlyInReadiness() {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			ResponseEntity<Map> health = this.management.get().uri("/actuator/health").retrieve().toEntity(Map.class);
@@ -236,9 +294,26 @@ class SampleApplicationTests {
 		return this.http.get().uri("/orders/{id}", id).header("X-Tenant-Id", tenant).retrieve().toEntity(Map.class);
 	}
 
+	private ResponseEntity<Map> accountRequest(String path, String tenant, String json) {
+		return this.http.post()
+			.uri(path)
+			.header("X-Tenant-Id", tenant)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.toEntity(Map.class);
+	}
+
+	private ResponseEntity<Map> account(String tenant, String id) {
+		return this.http.get().uri("/accounts/{id}", id).header("X-Tenant-Id", tenant).retrieve().toEntity(Map.class);
+	}
+
+	private long storedEventCount() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM events_store").query(Long.class).single();
+	}
+
 	private long orderCount() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();
 	}
-
 
 }

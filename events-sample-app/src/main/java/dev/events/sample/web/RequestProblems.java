@@ -2,6 +2,8 @@ package dev.events.sample.web;
 
 import java.util.stream.Collectors;
 
+import tools.jackson.core.JacksonException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,9 +37,11 @@ class RequestProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		String reason = (cause instanceof JacksonException jackson) ? jackson.getOriginalMessage() : cause.getMessage();
 		return ResponseEntity.badRequest()
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The body is not valid JSON for an order: {\"customerId\": \"c-1\", \"amount\": 42.50}"));
+					"The body is not valid JSON for this request: " + reason));
 	}
 
 }
