@@ -1,9 +1,11 @@
 package dev.events.store;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -46,6 +48,7 @@ import dev.events.type.DomainEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The event store on a real database: appends with each expected-version convention, concurrent
@@ -128,6 +131,27 @@ abstract class EventStoreIntegrationTests {
 		assertThat(this.store.version(stream)).isEqualTo(5);
 		assertThat(read(this.store.read(stream + "-none"))).isEmpty();
 		assertThat(this.store.version(stream + "-none")).isZero();
+	}
+
+	@Test
+	void aStreamBeingReadHoldsTheEventsOfItsCurrentPageNotThoseReadBefore(TestInfo test) {
+		String stream = stream(test);
+		this.store.append(stream, ExpectedVersion.noStream(),
+				LongStream.rangeClosed(1, 8).mapToObj(Credited::new).toList());
+		try (Stream<StoredEvent> events = this.store.read(stream)) {
+			Iterator<StoredEvent> reading = events.iterator();
+			WeakReference<StoredEvent> first = new WeakReference<>(reading.next());
+			for (int read = 2; read <= 5; read++) {
+				reading.next();
+			}
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+				System.gc();
+				return first.get() == null;
+			});
+			assertThat(reading).toIterable()
+				.extracting(StoredEvent::event)
+				.containsExactly(new Credited(6), new Credited(7), new Credited(8));
+		}
 	}
 
 	@Test
@@ -251,6 +275,29 @@ abstract class EventStoreIntegrationTests {
 		assertThat(rowId(early)).as("the held append wrote first").isLessThan(rowId(late));
 		assertThat(readAll(1, early, late)).extracting(StoredEvent::stream).containsExactly(late, early);
 		assertThat(read(this.store.read(early))).extracting(StoredEvent::position).doesNotContain(0L);
+	}
+
+	@Test
+	void readingAllStreamsPositionsEventsWrittenAroundOneStillUncommittedAndThatOneAfterThem(TestInfo test) {
+		String before = stream(test) + "-before";
+		String held = stream(test) + "-held";
+		String after = stream(test) + "-after";
+		TransactionTemplate transactions = this.context.getBean(TransactionTemplate.class);
+		this.store.append(before, ExpectedVersion.noStream(), new Opened("before"));
+		try (HeldTransaction open = HeldTransaction.open(transactions,
+				() -> this.store.append(held, ExpectedVersion.noStream(), new Opened("held")))) {
+			this.store.append(after, ExpectedVersion.noStream(), new Opened("after"));
+			List<StoredEvent> committed = readAll(1, before, held, after);
+			assertThat(committed).extracting(StoredEvent::stream).containsExactly(before, after);
+			open.commit();
+			assertThat(readAll(committed.get(1).position() + 1, before, held, after)).singleElement()
+				.extracting(StoredEvent::stream)
+				.isEqualTo(held);
+		}
+		assertThat(rowId(held)).as("the held append wrote between the others")
+			.isBetween(rowId(before), rowId(after));
+		assertThat(readAll(1, before, held, after)).extracting(StoredEvent::stream)
+			.containsExactly(before, after, held);
 	}
 
 	@Test
