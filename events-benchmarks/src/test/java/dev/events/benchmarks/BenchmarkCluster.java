@@ -24,11 +24,12 @@ import dev.events.harness.Postgres;
 import dev.events.test.KafkaReset;
 
 /**
- * The services a benchmark runs against, each a process of its own: a Kafka broker and
- * PostgreSQL. Every run gets a database of its own and a new topic: its handler's consumer group
- * and a plain consumer read only what it publishes.
+ * The services the benchmarks run against, each a process of its own: a Kafka broker and
+ * PostgreSQL, started once for all benchmark classes by {@link BenchmarkClusterExtension}. Every
+ * run gets a database of its own and a new topic: its handler's consumer group and a plain
+ * consumer read only what it publishes.
  */
-final class BenchmarkCluster implements AutoCloseable {
+public final class BenchmarkCluster implements AutoCloseable {
 
 	static final int PARTITIONS = 6;
 
@@ -80,11 +81,19 @@ final class BenchmarkCluster implements AutoCloseable {
 		}
 	}
 
-	Path workDir() {
+	/**
+	 * Return the directory of the services' data and of the runs' logs.
+	 * @return the directory
+	 */
+	public Path workDir() {
 		return this.workDir;
 	}
 
-	String bootstrapServers() {
+	/**
+	 * Return the broker's address.
+	 * @return its bootstrap servers
+	 */
+	public String bootstrapServers() {
 		return this.broker.bootstrapServers();
 	}
 
@@ -96,11 +105,20 @@ final class BenchmarkCluster implements AutoCloseable {
 		return this.postgres.pid();
 	}
 
-	String postgresVersion() {
+	/**
+	 * Return the version of PostgreSQL.
+	 * @return its server version
+	 */
+	public String postgresVersion() {
 		return JdbcClient.create(this.postgres.dataSource("postgres")).sql("SHOW server_version").query(String.class).single();
 	}
 
-	DataSource dataSource(String jdbcUrl) {
+	/**
+	 * Return a data source of a run's database.
+	 * @param jdbcUrl its JDBC URL
+	 * @return a data source
+	 */
+	public DataSource dataSource(String jdbcUrl) {
 		return this.postgres.dataSource(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1));
 	}
 
@@ -108,7 +126,7 @@ final class BenchmarkCluster implements AutoCloseable {
 	 * Create a new database for a run.
 	 * @return its JDBC URL
 	 */
-	String newDatabase() {
+	public String newDatabase() {
 		String name = "run_" + this.databases.incrementAndGet();
 		JdbcClient.create(this.postgres.dataSource("postgres")).sql("CREATE DATABASE " + name).update();
 		return this.postgres.jdbcUrl(name);
@@ -119,7 +137,7 @@ final class BenchmarkCluster implements AutoCloseable {
 	 * the housekeeping runs) does not take the CPU of the runs after it.
 	 * @param jdbcUrl its JDBC URL
 	 */
-	void dropDatabase(String jdbcUrl) {
+	public void dropDatabase(String jdbcUrl) {
 		JdbcClient.create(this.postgres.dataSource("postgres"))
 			.sql("DROP DATABASE " + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1) + " WITH (FORCE)")
 			.update();

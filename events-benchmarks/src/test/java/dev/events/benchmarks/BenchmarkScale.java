@@ -1,5 +1,6 @@
 package dev.events.benchmarks;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -21,18 +22,22 @@ import java.util.Locale;
  * @param handled measured events of a run on Kafka alone (sending or consuming), and its warm-up
  * @param inboxBacklog inbox rows the cleanup deletes while a run is measured
  * @param repetitions runs of each workload
+ * @param duplicateGrace how long a run's plain consumer goes on listening for duplicates after the
+ * last event arrived: a second at the smoke scale, whose runs send a few thousand events, two at
+ * the full scale
  * @param writesReport whether the results are written to {@code docs/benchmarks.md}
  */
 record BenchmarkScale(int warmup, int transactions, int latencyTransactions, int latencyWarmupSeconds, int backlog,
 		int handled,
-		int inboxBacklog, int repetitions, boolean writesReport) {
+		int inboxBacklog, int repetitions, Duration duplicateGrace, boolean writesReport) {
 
 	private static final int BUSY_RATE = 1_000;
 
-	static final BenchmarkScale SMOKE = new BenchmarkScale(200, 2_000, 600, 0, 5_000, 2_000, 20_000, 1, false);
+	static final BenchmarkScale SMOKE = new BenchmarkScale(200, 2_000, 600, 0, 5_000, 2_000, 20_000, 1,
+			Duration.ofSeconds(1), false);
 
 	static final BenchmarkScale FULL = new BenchmarkScale(10_000, 100_000, 30_000, 30, 1_000_000, 300_000, 2_000_000, 3,
-			true);
+			Duration.ofSeconds(2), true);
 
 	/**
 	 * Return the scale {@code benchmarks.scale} names, repeated as often as
@@ -47,7 +52,7 @@ record BenchmarkScale(int warmup, int transactions, int latencyTransactions, int
 				scale.latencyWarmupSeconds());
 		return new BenchmarkScale(scale.warmup(), scale.transactions(), scale.latencyTransactions(),
 				latencyWarmupSeconds, scale.backlog(),
-				scale.handled(), scale.inboxBacklog(), repetitions, scale.writesReport());
+				scale.handled(), scale.inboxBacklog(), repetitions, scale.duplicateGrace(), scale.writesReport());
 	}
 
 	/**

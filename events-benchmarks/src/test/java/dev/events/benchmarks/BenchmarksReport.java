@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.utils.AppInfoParser;
 
 import dev.events.benchmarks.BenchmarksTests.Repetition;
 import dev.events.benchmarks.ServiceRun.InboxCleanup;
+
+import static dev.events.benchmarks.Figures.figure;
 
 /**
  * Writes {@code docs/benchmarks.md}: each figure as the median of the repetitions with their
@@ -391,7 +392,7 @@ final class BenchmarksReport {
 	private static void drain(StringBuilder report, List<Repetition> repetitions) {
 		List<RunResult> drains = runs(repetitions, Scenario.DRAIN);
 		double[] claimAndDelete = repetitions.stream().mapToDouble(Repetition::claimAndDelete).sorted().toArray();
-		double ceiling = median(claimAndDelete);
+		double ceiling = Figures.median(claimAndDelete);
 		report.append(String.format(Locale.ROOT, """
 				## Outbox drain (target 3: >= 0.8 of PostgreSQL's own claim-and-delete rate, and >= 60,000 events/s)
 
@@ -410,49 +411,8 @@ final class BenchmarksReport {
 		report.append('\n');
 	}
 
-	/**
-	 * The median of the runs, with their range.
-	 */
-	private static <T> String figure(List<T> runs, ToDoubleFunction<T> value, String format) {
-		double[] values = runs.stream().mapToDouble(value).sorted().toArray();
-		return String.format(Locale.ROOT, format + " [" + format + "-" + format + "]", median(values), values[0],
-				values[values.length - 1]);
-	}
-
 	private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
-		return median(runs.stream().mapToDouble(value).sorted().toArray());
-	}
-
-	private static double median(double[] sorted) {
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-	}
-
-	/**
-	 * What the benchmarks ran on.
-	 */
-	static final class Machine {
-
-		private Machine() {
-		}
-
-		static String describe() {
-			return "%d cores (%s), %s of memory".formatted(Runtime.getRuntime().availableProcessors(),
-					procField("/proc/cpuinfo", "model name"), procField("/proc/meminfo", "MemTotal"));
-		}
-
-		private static String procField(String file, String name) {
-			try (Stream<String> lines = Files.lines(Path.of(file))) {
-				return lines.filter((line) -> line.startsWith(name))
-					.map((line) -> line.substring(line.indexOf(':') + 1).strip())
-					.findFirst()
-					.orElse("unknown");
-			}
-			catch (IOException ex) {
-				return "unknown";
-			}
-		}
-
+		return Figures.median(runs.stream().mapToDouble(value).sorted().toArray());
 	}
 
 }

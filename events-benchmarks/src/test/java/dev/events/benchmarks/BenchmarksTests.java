@@ -1,8 +1,5 @@
 package dev.events.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.events.test.KeyOrder;
 
@@ -26,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code docs/benchmarks.md}. {@code -Dbenchmarks.scenarios=HANDLER,LISTENER} runs only those,
  * without a report. Nothing here asserts a speed: the report states it.
  */
+@ExtendWith(BenchmarkClusterExtension.class)
 class BenchmarksTests {
 
 	private static final int SMOKE_RATE = 200;
@@ -43,22 +42,20 @@ class BenchmarksTests {
 	private static final int SMOKE_MEMORY_RATE = 10_000;
 
 	@Test
-	void theStartersDefaultsAndTheModulithPeerEndToEndAndAtSteadyRates() {
+	void theStartersDefaultsAndTheModulithPeerEndToEndAndAtSteadyRates(BenchmarkCluster cluster) {
 		BenchmarkScale scale = BenchmarkScale.current();
 		List<Repetition> repetitions = new ArrayList<>();
-		try (BenchmarkCluster cluster = BenchmarkCluster.start(workDir())) {
-			for (int repetition = 1; repetition <= scale.repetitions(); repetition++) {
-				repetitions.add(repeat(cluster, scale, repetition));
-			}
-			if (scale.writesReport() && Scenario.selected().size() == Scenario.values().length) {
-				BenchmarksReport.write(Path.of(System.getProperty("benchmarks.report")), cluster, repetitions);
-			}
+		for (int repetition = 1; repetition <= scale.repetitions(); repetition++) {
+			repetitions.add(repeat(cluster, scale, repetition));
+		}
+		if (scale.writesReport() && Scenario.selected().size() == Scenario.values().length) {
+			BenchmarksReport.write(Path.of(System.getProperty("benchmarks.report")), cluster, repetitions);
 		}
 	}
 
 	private static Repetition repeat(BenchmarkCluster cluster, BenchmarkScale scale, int repetition) {
 		Map<Scenario, RunResult> runs = new EnumMap<>(Scenario.class);
-		Runner runner = new Runner(cluster, repetition, runs);
+		Runner runner = new Runner(cluster, scale, repetition, runs);
 		if (!scale.writesReport()) {
 			runner.checked(Scenario.STEADY, Service.EVENTS, Workload.steady(scale, SMOKE_RATE));
 			runner.lossless(Scenario.MODULITH, Service.MODULITH, Workload.events(scale));
@@ -100,7 +97,8 @@ class BenchmarksTests {
 	 * Runs the scenarios of one repetition and checks each while it is measured: a fast wrong
 	 * answer is not a result.
 	 */
-	private record Runner(BenchmarkCluster cluster, int repetition, Map<Scenario, RunResult> runs) {
+	private record Runner(BenchmarkCluster cluster, BenchmarkScale scale, int repetition,
+			Map<Scenario, RunResult> runs) {
 
 		/**
 		 * Run a scenario unless {@code benchmarks.scenarios} leaves it out.
@@ -111,7 +109,7 @@ class BenchmarksTests {
 				return null;
 			}
 			String name = scenario.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + this.repetition;
-			RunResult result = new ServiceRun(this.cluster, service, name, workload).run();
+			RunResult result = new ServiceRun(this.cluster, service, name, workload, this.scale.duplicateGrace()).run();
 			this.runs.put(scenario, result);
 			System.out.printf(Locale.ROOT,
 					"%s: %,.0f/s; CPU per unit: service %.0f us (JIT compiler %.0f), broker %.0f us, database %.0f us%n",
@@ -178,16 +176,6 @@ class BenchmarksTests {
 			return result;
 		}
 
-	}
-
-	private static Path workDir() {
-		try {
-			return Files.createTempDirectory(Files.createDirectories(Path.of("target", "benchmarks")), "run-")
-				.toAbsolutePath();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -25,8 +25,6 @@ final class ServiceRun {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-	private static final Duration DUPLICATE_GRACE = Duration.ofSeconds(2);
-
 	/**
 	 * How long after the service's start, besides its warm-up, an inbox backlog falls out of its
 	 * retention: once the service has started and warmed up, early in the measured phase.
@@ -43,11 +41,23 @@ final class ServiceRun {
 
 	private final Workload workload;
 
-	ServiceRun(BenchmarkCluster cluster, Service app, String name, Workload workload) {
+	private final Duration duplicateGrace;
+
+	/**
+	 * Describe a run.
+	 * @param cluster the broker and PostgreSQL
+	 * @param app the service to run
+	 * @param name what its logs and results are called
+	 * @param workload what it runs
+	 * @param duplicateGrace how long a plain consumer goes on listening for duplicates after the
+	 * last event arrived
+	 */
+	ServiceRun(BenchmarkCluster cluster, Service app, String name, Workload workload, Duration duplicateGrace) {
 		this.cluster = cluster;
 		this.app = app;
 		this.name = name;
 		this.workload = workload;
+		this.duplicateGrace = duplicateGrace;
 	}
 
 	RunResult run() {
@@ -95,7 +105,7 @@ final class ServiceRun {
 			Cpu used = Cpu.of(service, this.cluster).minus(before);
 			List<Arrivals.Arrival> arrived = List.of();
 			if (arrivals != null) {
-				Pause.of(DUPLICATE_GRACE);
+				Pause.of(this.duplicateGrace);
 				arrived = arrivals.snapshot();
 			}
 			if (this.workload.handle() && !inMemory) {

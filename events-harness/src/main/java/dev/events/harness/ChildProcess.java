@@ -142,12 +142,14 @@ public final class ChildProcess {
 	/**
 	 * Wait for the process to end by itself.
 	 * @param timeout how long to wait
+	 * @return its exit code
 	 */
-	public void awaitExit(Duration timeout) {
+	public int awaitExit(Duration timeout) {
 		try {
 			if (!process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new IllegalStateException(this.name + " still runs after " + timeout);
 			}
+			return process().exitValue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
