@@ -26,7 +26,7 @@ import dev.events.test.KafkaReset;
 /**
  * The services the benchmarks run against, each a process of its own: a Kafka broker and
  * PostgreSQL, started once for all benchmark classes by {@link BenchmarkClusterExtension}. Every
- * run gets a database of its own and a new topic: its handler's consumer group and a plain
+ * service run gets a database of its own and a new topic: its handler's consumer group and a plain
  * consumer read only what it publishes.
  */
 public final class BenchmarkCluster implements AutoCloseable {
@@ -110,7 +110,10 @@ public final class BenchmarkCluster implements AutoCloseable {
 	 * @return its server version
 	 */
 	public String postgresVersion() {
-		return JdbcClient.create(this.postgres.dataSource("postgres")).sql("SHOW server_version").query(String.class).single();
+		return JdbcClient.create(this.postgres.dataSource("postgres"))
+			.sql("SHOW server_version")
+			.query(String.class)
+			.single();
 	}
 
 	/**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives the benchmark tests that ask for it one {@link BenchmarkCluster} for the whole test run,
  * started by the first and stopped when the run ends: the broker and PostgreSQL start once.
  */
-public class BenchmarkClusterExtension implements ParameterResolver {
+public final class BenchmarkClusterExtension implements ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(BenchmarkClusterExtension.class);

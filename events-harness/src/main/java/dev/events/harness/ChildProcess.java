@@ -140,14 +140,16 @@ public final class ChildProcess {
 	}
 
 	/**
-	 * Wait for the process to end by itself.
+	 * Wait for the process to end by itself, and kill it if it does not in time.
 	 * @param timeout how long to wait
 	 * @return its exit code
+	 * @throws IllegalStateException if it still ran after the timeout
 	 */
 	public int awaitExit(Duration timeout) {
 		try {
 			if (!process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException(this.name + " still runs after " + timeout);
+				process().destroyForcibly();
+				throw new IllegalStateException(this.name + " still ran after " + timeout + "; killed it");
 			}
 			return process().exitValue();
 		}

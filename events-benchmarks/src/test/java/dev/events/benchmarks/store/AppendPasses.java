@@ -2,7 +2,9 @@ package dev.events.benchmarks.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +37,7 @@ final class AppendPasses {
 
 	private final EventPublisher publisher;
 
-	private final List<String> appendedStreams = new ArrayList<>();
+	private final Map<String, Long> appendedVersions = new LinkedHashMap<>();
 
 	private int passes;
 
@@ -100,18 +102,25 @@ final class AppendPasses {
 		double rate = run(total, streamPrefix,
 				(thread, seq, stream) -> this.transactions.executeWithoutResult((status) -> {
 					insertRow(thread, seq);
-					this.store.append(stream, ExpectedVersion.exactly(seq), new Tallied(seq, NOTE));
+					long version = this.store.append(stream, ExpectedVersion.exactly(seq), new Tallied(seq, NOTE));
+					if (version != seq + 1) {
+						throw new IllegalStateException(
+								"Stream %s went from %d to %d with one event".formatted(stream, seq, version));
+					}
 				}));
-		this.appendedStreams.addAll(streams(streamPrefix, this.passes));
+		for (String stream : streams(streamPrefix, this.passes)) {
+			this.appendedVersions.put(stream, (long) total / THREADS);
+		}
 		return rate;
 	}
 
 	/**
-	 * Return the streams the appending passes wrote to, one per thread and pass.
-	 * @return their names
+	 * Return the streams the appending passes wrote to, one per thread and pass, each with the
+	 * version its appends took it to.
+	 * @return their versions by name
 	 */
-	List<String> appendedStreams() {
-		return List.copyOf(this.appendedStreams);
+	Map<String, Long> appendedVersions() {
+		return Map.copyOf(this.appendedVersions);
 	}
 
 	private double run(int total, String streamPrefix, Transaction transaction) {

@@ -25,6 +25,10 @@ public final class LongStreamReader {
 	private LongStreamReader() {
 	}
 
+	/**
+	 * Read the stream and exit.
+	 * @param args the JDBC URL, the bootstrap servers, the events expected, and the mode
+	 */
 	public static void main(String[] args) {
 		long expected = Long.parseLong(args[2]);
 		long read;

@@ -26,8 +26,6 @@ final class LongStreamReads {
 
 	static final String PAYLOAD = "p".repeat(1_000);
 
-	private static final int EVENTS_PER_APPEND = 1_000;
-
 	private LongStreamReads() {
 	}
 
@@ -37,9 +35,9 @@ final class LongStreamReads {
 	 * @param events its events
 	 */
 	static void fill(EventStore store, int events) {
-		for (int version = 0; version < events; version += EVENTS_PER_APPEND) {
+		for (int version = 0; version < events; version += ReadAllPasses.EVENTS_PER_APPEND) {
 			List<Tallied> batch = new ArrayList<>();
-			for (int seq = version + 1; seq <= Math.min(version + EVENTS_PER_APPEND, events); seq++) {
+			for (int seq = version + 1; seq <= Math.min(version + ReadAllPasses.EVENTS_PER_APPEND, events); seq++) {
 				batch.add(new Tallied(seq, PAYLOAD));
 			}
 			store.append(STREAM, ExpectedVersion.exactly(version), batch);

@@ -1,9 +1,7 @@
 package dev.events.benchmarks.store;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -21,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ReadAllPasses {
 
-	private static final int EVENTS_PER_APPEND = 1_000;
+	/** The events each append of a long stream writes. */
+	static final int EVENTS_PER_APPEND = 1_000;
 
 	private final EventStore store;
 
@@ -44,30 +43,36 @@ final class ReadAllPasses {
 			for (int seq = 0; seq < EVENTS_PER_APPEND; seq++) {
 				batch.add(new Tallied(seq, AppendPasses.NOTE));
 			}
-			this.store.append("bulk-" + stream, ExpectedVersion.noStream(), batch);
+			this.store.append(StoreBenchmarkApplication.BULK + "-" + stream, ExpectedVersion.noStream(), batch);
 			stored += EVENTS_PER_APPEND;
 		}
 		return stored();
 	}
 
 	/**
-	 * Read all streams from the first position.
+	 * Read all streams from the first position, timing the read alone and checking afterwards
+	 * that it returned every event once in increasing positions.
 	 * @param expected the events the store holds
 	 * @return events per second
 	 */
 	double readAll(long expected) {
-		Set<UUID> ids = new HashSet<>();
+		long[] positions = new long[(int) expected];
+		UUID[] ids = new UUID[(int) expected];
+		int read = 0;
 		long start = System.nanoTime();
-		long last = 0;
 		try (Stream<StoredEvent> events = this.store.readAll(1)) {
 			for (StoredEvent event : (Iterable<StoredEvent>) events::iterator) {
-				assertThat(event.position()).isGreaterThan(last);
-				last = event.position();
-				ids.add(event.id());
+				if (read == ids.length) {
+					throw new IllegalStateException("readAll returned more than the " + expected + " events stored");
+				}
+				positions[read] = event.position();
+				ids[read++] = event.id();
 			}
 		}
-		double rate = ids.size() * 1e9 / (System.nanoTime() - start);
-		assertThat(ids).hasSize((int) expected);
+		double rate = read * 1e9 / (System.nanoTime() - start);
+		assertThat(read).as("events read").isEqualTo(expected);
+		assertThat(positions).isSorted().doesNotHaveDuplicates();
+		assertThat(ids).doesNotHaveDuplicates();
 		return rate;
 	}
 

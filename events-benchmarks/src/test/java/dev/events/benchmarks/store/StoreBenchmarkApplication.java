@@ -25,12 +25,24 @@ class StoreBenchmarkApplication {
 
 	static final int SNAPSHOT_EVERY = 100;
 
-	/** The category of the streams the store keeps without publishing: {@code archive-1}. */
+	/**
+	 * The category of streams the store keeps without publishing, such as {@code archive-1}: the
+	 * long stream's and those of the appends measured without publishing.
+	 */
 	static final String ARCHIVE = "archive";
+
+	/** The category of the tallies' streams, kept without publishing so that loads run alone. */
+	static final String TALLIES = "tally";
+
+	/**
+	 * The category of the streams that fill the store up to the events read by position, kept
+	 * without publishing so that reads run alone.
+	 */
+	static final String BULK = "bulk";
 
 	@Bean
 	TallyRepositories tallies(AggregateRepositories repositories) {
-		AggregateRepository<Tally> plain = repositories.of(Tally::new, "tally-");
+		AggregateRepository<Tally> plain = repositories.of(Tally::new, TALLIES + "-");
 		return new TallyRepositories(plain,
 				plain.withSnapshots(SNAPSHOT_EVERY, TallyState.class, Tally::state, Tally::restore));
 	}
@@ -46,7 +58,8 @@ class StoreBenchmarkApplication {
 			.properties(Map.of("spring.application.name", "store-benchmarks", "spring.main.keep-alive", "false",
 					"spring.datasource.url", jdbcUrl, "spring.datasource.username", "postgres",
 					"spring.datasource.password", "postgres", "spring.kafka.bootstrap-servers", bootstrapServers,
-					"events.topics." + TOPIC + ".partitions", "6", "events.store.unpublished-categories", ARCHIVE))
+					"events.topics." + TOPIC + ".partitions", "6", "events.store.unpublished-categories",
+					String.join(",", ARCHIVE, TALLIES, BULK)))
 			.run();
 	}
 

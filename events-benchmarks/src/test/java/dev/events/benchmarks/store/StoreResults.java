@@ -15,9 +15,9 @@ import java.util.List;
  * @param snapshottedLoads each load's milliseconds, from the latest snapshot, sorted
  * @param stored events in the store when all streams were read
  * @param sequencing events per second of the first read of all streams, which gave them positions
- * @param reading events per second of the second read
+ * @param reading events per second of each read after it
  */
 record StoreResults(List<Double> bare, List<Double> publishing, List<Double> appending, List<Double> storing,
-		List<Double> plainLoads, List<Double> snapshottedLoads, long stored, double sequencing, double reading) {
+		List<Double> plainLoads, List<Double> snapshottedLoads, long stored, double sequencing, List<Double> reading) {
 
 }

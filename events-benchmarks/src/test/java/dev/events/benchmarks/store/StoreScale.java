@@ -22,6 +22,15 @@ record StoreScale(int warmupTransactions, int transactions, int passes, int stre
 
 	static final StoreScale FULL = new StoreScale(8_000, 40_000, 3, 10_000, 30, 100_000, 100_000, true);
 
+	/**
+	 * Return the length of the stream loaded from snapshots: the most events after its latest
+	 * snapshot that a load reads, one short of the next snapshot.
+	 * @return its events
+	 */
+	int snapshottedStreamLength() {
+		return this.streamLength + StoreBenchmarkApplication.SNAPSHOT_EVERY - 1;
+	}
+
 	boolean readsLongStream() {
 		return this.longStreamEvents > 0;
 	}

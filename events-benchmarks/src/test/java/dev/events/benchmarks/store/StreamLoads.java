@@ -13,16 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class StreamLoads {
 
-	private static final int SAVE_EVERY = 100;
-
-	private static final int WARMUP_LOADS = 5;
+	/** The loads before those measured. */
+	static final int WARMUP_LOADS = 5;
 
 	private StreamLoads() {
 	}
 
 	/**
-	 * Save a tally of {@code length} events, {@value #SAVE_EVERY} events a save, so that a
-	 * repository with snapshots every 100 events keeps one after each save.
+	 * Save a tally of {@code length} events, as many a save as a repository with snapshots
+	 * takes them apart ({@value StoreBenchmarkApplication#SNAPSHOT_EVERY}), so that it keeps one
+	 * after each save but the last of a length that is not a multiple.
 	 * @param repository the repository to save through
 	 * @param id the tally's id
 	 * @param length its events
@@ -31,7 +31,7 @@ final class StreamLoads {
 		Tally tally = repository.create();
 		for (int seq = 1; seq <= length; seq++) {
 			tally.add(seq, AppendPasses.NOTE);
-			if (seq % SAVE_EVERY == 0 || seq == length) {
+			if (seq % StoreBenchmarkApplication.SNAPSHOT_EVERY == 0 || seq == length) {
 				repository.save(id, tally);
 			}
 		}
