@@ -98,7 +98,7 @@ public final class EventsAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboundEventFactory outboundEventFactory(EventTypeRegistry registry, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<TraceparentProvider> traceparent, EventsProperties properties, Environment environment) {
-		return new OutboundEventFactory(registry, jsonMapper.getIfAvailable(JsonMapper::new),
+		return new OutboundEventFactory(registry, jsonMapper.getIfAvailable(JsonMapper::shared),
 				source(properties, environment), properties.getTenancy().isRequired(),
 				traceparent.getIfAvailable(TraceparentProvider::none), Clock.systemUTC());
 	}

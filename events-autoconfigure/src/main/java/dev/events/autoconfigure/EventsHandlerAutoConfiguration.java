@@ -180,7 +180,7 @@ public final class EventsHandlerAutoConfiguration {
 			ObjectProvider<HandlerReplays> replays, @Qualifier(CONTAINER_FACTORY_BEAN_NAME)
 			ObjectProvider<ConcurrentKafkaListenerContainerFactory<?, ?>> containerFactory) {
 		EventsProperties.Handlers handlers = properties.getHandlers();
-		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::new),
+		HandlerSettings settings = new HandlerSettings(registry, mapper, jsonMapper.getIfAvailable(JsonMapper::shared),
 				properties.getTenancy().isRequired(), handlers.getUnknownTypes(),
 				environment.getProperty("spring.application.name", "application"),
 				handlers.getConcurrency(), handlers.getRetry().getMaxAttempts(),

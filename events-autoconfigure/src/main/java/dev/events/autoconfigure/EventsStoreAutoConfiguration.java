@@ -48,7 +48,7 @@ public final class EventsStoreAutoConfiguration {
 				beanFactory.getBeansOfType(PlatformTransactionManager.class),
 				properties.getJdbc().getTransactionManager());
 		JdbcEventStore store = new JdbcEventStore(database, transactionManager, factory, outboundPublisher(publisher),
-				registry, jsonMapper.getIfAvailable(JsonMapper::new), properties.getStore().getReadPageSize(),
+				registry, jsonMapper.getIfAvailable(JsonMapper::shared), properties.getStore().getReadPageSize(),
 				properties.getTenancy().isRequired());
 		store.setUpcasters(upcasters.orderedStream().toList());
 		store.setUnpublished(new UnpublishedEvents(properties.getStore().getUnpublishedTypes(),
@@ -60,8 +60,8 @@ public final class EventsStoreAutoConfiguration {
 	@ConditionalOnMissingBean
 	AggregateRepositories aggregateRepositories(EventStore store, EventsDatabase database,
 			ObjectProvider<JsonMapper> jsonMapper, EventsProperties properties) {
-		return new AggregateRepositories(store, database, jsonMapper.getIfAvailable(JsonMapper::new), Clock.systemUTC(),
-				properties.getTenancy().isRequired());
+		return new AggregateRepositories(store, database, jsonMapper.getIfAvailable(JsonMapper::shared),
+				Clock.systemUTC(), properties.getTenancy().isRequired());
 	}
 
 	private static OutboundEventPublisher outboundPublisher(EventPublisher publisher) {
