@@ -1,7 +1,5 @@
 package dev.events.consume;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
@@ -10,13 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.cloudevents.CloudEventExtensions;
 import dev.events.cloudevents.CloudEventRecordMapper;
 import dev.events.context.EventContext;
+import dev.events.type.EventJson;
 import dev.events.type.EventTypeDefinition;
 import dev.events.type.EventTypeRegistry;
 import dev.events.type.UnknownEventTypeException;
@@ -36,19 +34,17 @@ final class EventDecoder {
 
 	private final EventTypeRegistry registry;
 
-	private final JsonMapper jsonMapper;
+	private final EventJson json;
 
 	private final boolean tenantRequired;
 
 	private final UnknownTypePolicy unknownTypes;
 
-	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
-
 	EventDecoder(CloudEventRecordMapper mapper, EventTypeRegistry registry, JsonMapper jsonMapper,
 			boolean tenantRequired, UnknownTypePolicy unknownTypes) {
 		this.mapper = mapper;
 		this.registry = registry;
-		this.jsonMapper = jsonMapper;
+		this.json = new EventJson(jsonMapper);
 		this.tenantRequired = tenantRequired;
 		this.unknownTypes = unknownTypes;
 	}
@@ -114,20 +110,12 @@ final class EventDecoder {
 					"Event %s of type '%s' has no data".formatted(event.id(), event.cloudEvent().getType()));
 		}
 		try {
-			return readerFor(event.definition().eventClass()).readValue(data.toBytes());
+			return this.json.readerFor(event.definition().eventClass()).readValue(data.toBytes());
 		}
 		catch (JacksonException ex) {
 			throw new UndeliverableEventException(INVALID_DATA, "Data of event %s does not bind to %s: %s".formatted(
 					event.id(), event.definition().eventClass().getName(), withoutValues(ex)));
 		}
-	}
-
-	/**
-	 * Return a reader of an event class, its deserializer looked up once rather than per event.
-	 */
-	private ObjectReader readerFor(Class<?> eventClass) {
-		ObjectReader reader = this.readers.get(eventClass);
-		return (reader != null) ? reader : this.readers.computeIfAbsent(eventClass, this.jsonMapper::readerFor);
 	}
 
 	/**

@@ -4,15 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
+import dev.events.type.EventJson;
 import dev.events.type.EventTypeDefinition;
 import dev.events.type.EventTypeRegistry;
 
@@ -26,7 +24,7 @@ public class OutboundEventFactory {
 
 	private final EventTypeRegistry registry;
 
-	private final JsonMapper jsonMapper;
+	private final EventJson json;
 
 	private final URI source;
 
@@ -37,8 +35,6 @@ public class OutboundEventFactory {
 	private final Clock clock;
 
 	private final TimeOrderedUuidGenerator ids;
-
-	private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a factory.
@@ -52,7 +48,7 @@ public class OutboundEventFactory {
 	public OutboundEventFactory(EventTypeRegistry registry, JsonMapper jsonMapper, URI source, boolean tenantRequired,
 			TraceparentProvider traceparent, Clock clock) {
 		this.registry = registry;
-		this.jsonMapper = jsonMapper;
+		this.json = new EventJson(jsonMapper);
 		this.source = source;
 		this.tenantRequired = tenantRequired;
 		this.traceparent = traceparent;
@@ -76,18 +72,11 @@ public class OutboundEventFactory {
 		}
 		UUID id = this.ids.next();
 		String correlationId = (context.correlationId() != null) ? context.correlationId() : id.toString();
+		byte[] data = this.json.writerFor(event.getClass()).writeValueAsBytes(event);
 		return new OutboundEvent(id, definition.type(), this.source,
 				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC), definition.topic(),
 				definition.keyOf(event), context.tenantId(), context.actorId(), correlationId, context.causationId(),
-				this.traceparent.currentTraceparent(), JSON, writerFor(event.getClass()).writeValueAsBytes(event));
-	}
-
-	/**
-	 * Return a writer of an event class, its serializer looked up once rather than per event.
-	 */
-	private ObjectWriter writerFor(Class<?> eventClass) {
-		ObjectWriter writer = this.writers.get(eventClass);
-		return (writer != null) ? writer : this.writers.computeIfAbsent(eventClass, this.jsonMapper::writerFor);
+				this.traceparent.currentTraceparent(), JSON, data);
 	}
 
 }

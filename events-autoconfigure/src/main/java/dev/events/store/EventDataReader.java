@@ -1,14 +1,12 @@
 package dev.events.store;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.events.type.EventJson;
 import dev.events.type.EventTypeRegistry;
 
 /**
@@ -20,15 +18,13 @@ final class EventDataReader {
 
 	private final EventTypeRegistry registry;
 
-	private final JsonMapper jsonMapper;
-
-	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+	private final EventJson json;
 
 	private List<EventUpcaster> upcasters = List.of();
 
 	EventDataReader(EventTypeRegistry registry, JsonMapper jsonMapper) {
 		this.registry = registry;
-		this.jsonMapper = jsonMapper;
+		this.json = new EventJson(jsonMapper);
 	}
 
 	/**
@@ -56,23 +52,18 @@ final class EventDataReader {
 				.filter((upcaster) -> upcaster.upcasts(type))
 				.toList();
 			if (applicable.isEmpty()) {
-				return readerFor(eventClass).readValue(data);
+				return this.json.readerFor(eventClass).readValue(data);
 			}
-			JsonNode tree = this.jsonMapper.readTree(data);
+			JsonNode tree = this.json.mapper().readTree(data);
 			for (EventUpcaster upcaster : applicable) {
 				tree = upcaster.upcast(type, tree);
 			}
-			return readerFor(eventClass).readValue(tree);
+			return this.json.readerFor(eventClass).readValue(tree);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException("Event %d of stream '%s' does not bind to %s: %s".formatted(version,
 					stream, eventClass.getName(), ex.getOriginalMessage()), ex);
 		}
-	}
-
-	private ObjectReader readerFor(Class<?> eventClass) {
-		ObjectReader reader = this.readers.get(eventClass);
-		return (reader != null) ? reader : this.readers.computeIfAbsent(eventClass, this.jsonMapper::readerFor);
 	}
 
 }
