@@ -13,12 +13,20 @@ import dev.events.jdbc.JdbcDialect;
 
 /**
  * The latest snapshot of each stream, in the events database: written in the transaction of the
- * append that reached its version, so that it never shows events that rolled back.
+ * append that reached its version, so that it never shows events that rolled back. A stream's
+ * first snapshot is inserted after a read without locks finds none, and its later ones update
+ * its row: an update or an insert-if-absent of a row not there yet locks the gap where it would
+ * go on MariaDB, which held back the first snapshots of neighbouring streams until it committed.
  */
 class SnapshotStore {
 
 	private static final String SELECT = """
 			SELECT version, data FROM events_store_snapshot WHERE tenant_key = ? AND stream_id = ?""";
+
+	private static final List<String> COLUMNS = List.of("tenant_key", "stream_id", "version", "taken_at", "data");
+
+	private static final String INSERT = "INSERT INTO events_store_snapshot (%s) VALUES (?, ?, ?, ?, ?)"
+		.formatted(String.join(", ", COLUMNS));
 
 	private static final String UPDATE = """
 			UPDATE events_store_snapshot SET version = ?, taken_at = ?, data = ?
@@ -26,19 +34,25 @@ class SnapshotStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final JdbcDialect dialect;
-
 	private final String insert;
 
 	private final Clock clock;
 
 	private final TenantScope tenancy;
 
+	/**
+	 * Create the store of a database's snapshots.
+	 * @param database the events database. On PostgreSQL a first snapshot is inserted unless it
+	 * exists, since a failed statement ends the transaction there; elsewhere by a plain insert
+	 * whose duplicate key fails the statement alone
+	 * @param clock when snapshots are taken
+	 * @param tenancy the tenant of the streams
+	 */
 	SnapshotStore(EventsDatabase database, Clock clock, TenantScope tenancy) {
 		this.jdbc = new JdbcTemplate(database.dataSource());
-		this.dialect = database.dialect();
-		this.insert = this.dialect.insertIfAbsent("events_store_snapshot",
-				List.of("tenant_key", "stream_id", "version", "taken_at", "data"), 2);
+		JdbcDialect dialect = database.dialect();
+		this.insert = (dialect == JdbcDialect.POSTGRESQL) ? dialect.insertIfAbsent("events_store_snapshot", COLUMNS, 2)
+				: INSERT;
 		this.clock = clock;
 		this.tenancy = tenancy;
 	}
@@ -64,7 +78,10 @@ class SnapshotStore {
 	void save(String stream, Snapshot snapshot) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		String tenantKey = this.tenancy.key();
-		int updated = this.jdbc.update(UPDATE, (statement) -> {
+		if (find(stream).isEmpty() && insert(tenantKey, stream, snapshot, now)) {
+			return;
+		}
+		this.jdbc.update(UPDATE, (statement) -> {
 			statement.setLong(1, snapshot.version());
 			statement.setObject(2, now);
 			statement.setBytes(3, snapshot.data());
@@ -72,30 +89,24 @@ class SnapshotStore {
 			statement.setString(5, stream);
 			statement.setLong(6, snapshot.version());
 		});
-		if (updated == 0) {
-			insert(tenantKey, stream, snapshot, now);
-		}
 	}
 
 	/**
-	 * Insert the stream's first snapshot, unless a concurrent save did: either will do.
+	 * Insert the stream's first snapshot, unless a concurrent save did.
+	 * @return whether this inserted it
 	 */
-	private void insert(String tenantKey, String stream, Snapshot snapshot, OffsetDateTime now) {
+	private boolean insert(String tenantKey, String stream, Snapshot snapshot, OffsetDateTime now) {
 		try {
-			this.jdbc.update(this.insert, (statement) -> {
+			return this.jdbc.update(this.insert, (statement) -> {
 				statement.setString(1, tenantKey);
 				statement.setString(2, stream);
 				statement.setLong(3, snapshot.version());
 				statement.setObject(4, now);
 				statement.setBytes(5, snapshot.data());
-				if (this.dialect.bindsKeyTwice()) {
-					statement.setString(6, tenantKey);
-					statement.setString(7, stream);
-				}
-			});
+			}) == 1;
 		}
 		catch (DuplicateKeyException ex) {
-			// A concurrent save inserted it first.
+			return false;
 		}
 	}
 

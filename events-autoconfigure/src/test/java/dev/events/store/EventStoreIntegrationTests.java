@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -388,6 +389,22 @@ abstract class EventStoreIntegrationTests {
 		Account fromEvents = accounts.load("2").orElseThrow();
 		assertThat(fromEvents.state()).as("from all events").isEqualTo(new AccountState("alice", 103));
 		assertThat(fromEvents.version()).isEqualTo(5);
+	}
+
+	@Test
+	void firstSnapshotsOfNeighbouringStreamsAreSavedWithoutWaitingForEachOther(TestInfo test) {
+		AggregateRepository<Account> accounts = accounts(test).withSnapshots(1, AccountState.class, Account::state,
+				Account::restore);
+		TransactionTemplate transactions = this.context.getBean(TransactionTemplate.class);
+		try (HeldTransaction held = HeldTransaction.open(transactions, () -> saveInSteps(accounts, "1", 1))) {
+			CompletableFuture<Void> neighbour = CompletableFuture
+				.runAsync(() -> transactions.executeWithoutResult((status) -> saveInSteps(accounts, "2", 1)));
+			assertThat(neighbour).as("the save of the neighbouring stream's first snapshot, while the other is open")
+				.succeedsWithin(Duration.ofSeconds(5));
+			held.commit();
+		}
+		assertThat(snapshotVersion(stream(test) + "-account-1")).isEqualTo(1);
+		assertThat(snapshotVersion(stream(test) + "-account-2")).isEqualTo(1);
 	}
 
 	private AggregateRepository<Account> accounts(TestInfo test) {
