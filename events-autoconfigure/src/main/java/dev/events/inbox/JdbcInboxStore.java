@@ -24,7 +24,11 @@ import dev.events.jdbc.OldestRows;
  * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source,
  * with each entry's record time (indexed) for replays that forget a range.
  * On PostgreSQL all events of a call go in one statement that returns the events it did not
- * insert, received before; elsewhere each event is inserted on its own and its update count read.
+ * insert, received before; elsewhere each event is inserted on its own by a plain insert, whose
+ * duplicate key fails the statement alone and tells the event was received before: an insert
+ * that first looked for the row (INSERT ... SELECT ... WHERE NOT EXISTS) locked the index gap
+ * around it on MariaDB, so that concurrent handlers marking neighbouring event ids waited for
+ * each other's commit.
  * Rows written before the source was part of the key have an empty source and still mark their
  * event id as handled.
  * <p>
@@ -64,10 +68,11 @@ public class JdbcInboxStore implements InboxStore {
 			""";
 
 	private static final String INSERT_ONE = """
-			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time)
-			SELECT ?, ?, ?, ?, ? FROM (VALUES (0)) AS one_row
-			WHERE NOT EXISTS (SELECT 1 FROM events_inbox earlier
-			    WHERE earlier.handler_id = ? AND earlier.event_id = ? AND earlier.source IN (?, ''))
+			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time) VALUES (?, ?, ?, ?, ?)
+			""";
+
+	private static final String RECEIVED_WITHOUT_SOURCE = """
+			SELECT COUNT(*) FROM events_inbox WHERE handler_id = ? AND event_id = ? AND source = ''
 			""";
 
 	private static final String FORGET = """
@@ -174,16 +179,27 @@ public class JdbcInboxStore implements InboxStore {
 		return fresh;
 	}
 
+	/**
+	 * Insert an event's row, unless it was received before: with this source (the key tells), or
+	 * before the inbox kept sources (a read without locks tells, while such rows remain).
+	 */
 	private boolean insertOne(String handlerId, InboxEntry event, OffsetDateTime now) {
 		EventKey key = event.key();
+		if (rowsWithoutSourceRemain() && receivedWithoutSource(handlerId, key)) {
+			return false;
+		}
 		OffsetDateTime recordTime = OffsetDateTime.ofInstant(recordTime(event, now.toInstant()), ZoneOffset.UTC);
 		try {
-			return this.jdbc.update(INSERT_ONE, handlerId, key.source(), key.id(), now, recordTime, handlerId,
-					key.id(), key.source()) == 1;
+			return this.jdbc.update(INSERT_ONE, handlerId, key.source(), key.id(), now, recordTime) == 1;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
+	}
+
+	private boolean receivedWithoutSource(String handlerId, EventKey key) {
+		Long rows = this.jdbc.queryForObject(RECEIVED_WITHOUT_SOURCE, Long.class, handlerId, key.id());
+		return rows != null && rows > 0;
 	}
 
 	private boolean rowsWithoutSourceRemain() {

@@ -3,8 +3,10 @@ package dev.events.inbox;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.events.jdbc.EventsSchemaMigrator;
@@ -89,6 +93,33 @@ abstract class InboxMarkReceivedIntegrationTests {
 		this.inbox = new JdbcInboxStore(this.dataSource, this.dialect, Clock.systemUTC());
 
 		assertThat(markReceived(entry("urn:a", "1"), entry("urn:a", "2"))).containsExactly(false, true);
+	}
+
+	@Test
+	void neighbouringEventsAreMarkedByConcurrentTransactionsWithoutWaitingForEachOther() throws SQLException {
+		SingleConnectionDataSource otherConnection = new SingleConnectionDataSource(
+				this.server.dataSource("inbox_marking").getConnection(), true);
+		try {
+			JdbcInboxStore otherInbox = new JdbcInboxStore(otherConnection, this.dialect, Clock.systemUTC());
+			DataSourceTransactionManager transactions = new DataSourceTransactionManager(this.dataSource);
+			TransactionStatus open = transactions.getTransaction(TransactionDefinition.withDefaults());
+			try {
+				assertThat(this.inbox.markReceived(HANDLER, List.of(entry("urn:a", "10")))).containsExactly(true);
+				CompletableFuture<boolean[]> neighbour = CompletableFuture
+					.supplyAsync(() -> new TransactionTemplate(new DataSourceTransactionManager(otherConnection))
+						.execute((status) -> otherInbox.markReceived(HANDLER, List.of(entry("urn:a", "11")))));
+				assertThat(neighbour).as("marking a neighbouring event while the first one's transaction is open")
+					.succeedsWithin(Duration.ofSeconds(5))
+					.isEqualTo(new boolean[] { true });
+			}
+			finally {
+				transactions.commit(open);
+			}
+		}
+		finally {
+			otherConnection.destroy();
+		}
+		assertThat(rows()).isEqualTo(2);
 	}
 
 	private boolean[] markReceived(InboxEntry... entries) {
