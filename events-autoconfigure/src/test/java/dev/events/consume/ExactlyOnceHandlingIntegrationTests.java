@@ -99,7 +99,7 @@ abstract class ExactlyOnceHandlingIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.ledger.invocations(first) == 1 && this.ledger.invocations(second) == 1);
 		awaitCaughtUp();
-		int handledBefore = this.ledger.total.get();
+		Map<String, Integer> handledBefore = this.ledger.invocationsById();
 
 		MessageListenerContainer container = this.listeners.getListenerContainer(HANDLER_ID);
 		container.stop();
@@ -117,7 +117,8 @@ abstract class ExactlyOnceHandlingIntegrationTests {
 		container.start();
 
 		awaitCaughtUp();
-		assertThat(this.ledger.total.get()).isEqualTo(handledBefore);
+		assertThat(this.ledger.invocationsById()).as("invocations of the events handled before the reset")
+			.containsAllEntriesOf(handledBefore);
 		assertThat(ledgerRows(first)).isEqualTo(1);
 		assertThat(ledgerRows(second)).isEqualTo(1);
 	}
@@ -166,8 +167,6 @@ abstract class ExactlyOnceHandlingIntegrationTests {
 
 		private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
 
-		private final AtomicInteger total = new AtomicInteger();
-
 		@Bean
 		LedgerWriter ledgerWriter(DataSource dataSource) {
 			return new LedgerWriter(JdbcClient.create(dataSource), this);
@@ -178,8 +177,17 @@ abstract class ExactlyOnceHandlingIntegrationTests {
 			return (count != null) ? count.get() : 0;
 		}
 
+		/**
+		 * Return how often each event was handled so far. Other suites publish to the same
+		 * topic, so a handler that reads it again from the start meets events it never had.
+		 */
+		Map<String, Integer> invocationsById() {
+			return this.invocations.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().get()));
+		}
+
 		int invoked(String eventId) {
-			this.total.incrementAndGet();
 			return this.invocations.computeIfAbsent(eventId, (id) -> new AtomicInteger()).incrementAndGet();
 		}
 
