@@ -24,11 +24,11 @@ import dev.events.jdbc.OldestRows;
  * {@link InboxStore} in the {@code events_inbox} table, keyed by handler, event id and source,
  * with each entry's record time (indexed) for replays that forget a range.
  * On PostgreSQL all events of a call go in one statement that returns the events it did not
- * insert, received before; elsewhere each event is inserted on its own by a plain insert, whose
- * duplicate key fails the statement alone and tells the event was received before: an insert
- * that first looked for the row (INSERT ... SELECT ... WHERE NOT EXISTS) locked the index gap
- * around it on MariaDB, so that concurrent handlers marking neighbouring event ids waited for
- * each other's commit.
+ * insert, received before; elsewhere each event is inserted on its own by a plain insert
+ * ({@link JdbcDialect#insertUnlessDuplicate}), whose duplicate key fails the statement alone and
+ * tells the event was received before: an insert that first looked for the row (INSERT ...
+ * SELECT ... WHERE NOT EXISTS) locked the index gap around it on MariaDB, so that concurrent
+ * handlers marking neighbouring event ids waited for each other's commit.
  * Rows written before the source was part of the key have an empty source and still mark their
  * event id as handled.
  * <p>
@@ -67,10 +67,6 @@ public class JdbcInboxStore implements InboxStore {
 			SELECT EXISTS (SELECT 1 FROM events_inbox WHERE source = '')
 			""";
 
-	private static final String INSERT_ONE = """
-			INSERT INTO events_inbox (handler_id, source, event_id, received_at, record_time) VALUES (?, ?, ?, ?, ?)
-			""";
-
 	private static final String RECEIVED_WITHOUT_SOURCE = """
 			SELECT COUNT(*) FROM events_inbox WHERE handler_id = ? AND event_id = ? AND source = ''
 			""";
@@ -90,6 +86,8 @@ public class JdbcInboxStore implements InboxStore {
 
 	private final JdbcDialect dialect;
 
+	private final String insertOne;
+
 	private final OldestRows oldestRows;
 
 	private final Clock clock;
@@ -105,6 +103,8 @@ public class JdbcInboxStore implements InboxStore {
 	public JdbcInboxStore(DataSource dataSource, JdbcDialect dialect, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.dialect = dialect;
+		this.insertOne = dialect.insertUnlessDuplicate("events_inbox",
+				List.of("handler_id", "source", "event_id", "received_at", "record_time"), 3);
 		this.oldestRows = new OldestRows(dataSource, dialect, "events_inbox", "received_at",
 				List.of("handler_id", "event_id", "source"));
 		this.clock = clock;
@@ -190,7 +190,7 @@ public class JdbcInboxStore implements InboxStore {
 		}
 		OffsetDateTime recordTime = OffsetDateTime.ofInstant(recordTime(event, now.toInstant()), ZoneOffset.UTC);
 		try {
-			return this.jdbc.update(INSERT_ONE, handlerId, key.source(), key.id(), now, recordTime) == 1;
+			return this.jdbc.update(this.insertOne, handlerId, key.source(), key.id(), now, recordTime) == 1;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;

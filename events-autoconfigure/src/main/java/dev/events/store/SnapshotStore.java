@@ -25,9 +25,6 @@ class SnapshotStore {
 
 	private static final List<String> COLUMNS = List.of("tenant_key", "stream_id", "version", "taken_at", "data");
 
-	private static final String INSERT = "INSERT INTO events_store_snapshot (%s) VALUES (?, ?, ?, ?, ?)"
-		.formatted(String.join(", ", COLUMNS));
-
 	private static final String UPDATE = """
 			UPDATE events_store_snapshot SET version = ?, taken_at = ?, data = ?
 			WHERE tenant_key = ? AND stream_id = ? AND version < ?""";
@@ -42,17 +39,14 @@ class SnapshotStore {
 
 	/**
 	 * Create the store of a database's snapshots.
-	 * @param database the events database. On PostgreSQL a first snapshot is inserted unless it
-	 * exists, since a failed statement ends the transaction there; elsewhere by a plain insert
-	 * whose duplicate key fails the statement alone
+	 * @param database the events database, whose dialect's
+	 * {@link JdbcDialect#insertUnlessDuplicate insert} of a first snapshot takes no gap locks
 	 * @param clock when snapshots are taken
 	 * @param tenancy the tenant of the streams
 	 */
 	SnapshotStore(EventsDatabase database, Clock clock, TenantScope tenancy) {
 		this.jdbc = new JdbcTemplate(database.dataSource());
-		JdbcDialect dialect = database.dialect();
-		this.insert = (dialect == JdbcDialect.POSTGRESQL) ? dialect.insertIfAbsent("events_store_snapshot", COLUMNS, 2)
-				: INSERT;
+		this.insert = database.dialect().insertUnlessDuplicate("events_store_snapshot", COLUMNS, 2);
 		this.clock = clock;
 		this.tenancy = tenancy;
 	}

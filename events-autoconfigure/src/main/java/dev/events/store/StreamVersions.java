@@ -25,9 +25,6 @@ final class StreamVersions {
 
 	private static final List<String> COLUMNS = List.of("tenant_key", "stream_id", "version");
 
-	private static final String INSERT = "INSERT INTO events_store_stream (%s) VALUES (?, ?, ?)"
-		.formatted(String.join(", ", COLUMNS));
-
 	private static final String ADD = """
 			UPDATE events_store_stream SET version = version + ? WHERE tenant_key = ? AND stream_id = ?""";
 
@@ -41,15 +38,13 @@ final class StreamVersions {
 	/**
 	 * Create the versions of a database's streams.
 	 * @param jdbc the events database
-	 * @param dialect its dialect. On PostgreSQL a stream's row is inserted unless it exists,
-	 * since a failed statement ends the transaction there; elsewhere by a plain insert whose
-	 * duplicate key fails the statement alone: MariaDB's insert-if-absent reads the index with
-	 * locks on its gaps, which held back appends creating neighbouring streams until it committed
+	 * @param dialect its dialect, whose {@link JdbcDialect#insertUnlessDuplicate insert} of a
+	 * stream's row takes no gap locks: MariaDB's insert-if-absent did, which held back appends
+	 * creating neighbouring streams until it committed
 	 */
 	StreamVersions(JdbcTemplate jdbc, JdbcDialect dialect) {
 		this.jdbc = jdbc;
-		this.insert = (dialect == JdbcDialect.POSTGRESQL) ? dialect.insertIfAbsent("events_store_stream", COLUMNS, 2)
-				: INSERT;
+		this.insert = dialect.insertUnlessDuplicate("events_store_stream", COLUMNS, 2);
 	}
 
 	/**
