@@ -91,37 +91,46 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 		this.dialect = dialect;
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.discarded = new OldestRows(dataSource, dialect, "events_dead_letter", "discarded_at", List.of("id"));
-		this.insertDeadLetter = dialect.insertIfAbsent("events_dead_letter", COLUMNS, 4);
-		this.insertKey = dialect.insertIfAbsent("events_dead_letter_key", List.of("handler_id", "record_key"), 2);
+		this.insertDeadLetter = dialect.insertUnlessDuplicate("events_dead_letter", COLUMNS, 4);
+		this.insertKey = dialect.insertUnlessDuplicate("events_dead_letter_key", List.of("handler_id", "record_key"),
+				2);
 	}
 
+	/**
+	 * Lock the rows of the keys that hold a sequence, and only those: on PostgreSQL in one
+	 * statement; elsewhere the keys found by a read without locks are then locked by their rows,
+	 * since MariaDB's locking read of a key that has no row locks the index gap around it, which
+	 * would hold back every transaction dead-lettering a key in that gap until this one ends.
+	 */
 	@Override
 	public Set<String> heldKeys(String handlerId, Set<String> keys) {
-		List<String> values = List.copyOf(keys);
-		Set<String> held = new HashSet<>();
 		if (this.dialect == JdbcDialect.POSTGRESQL) {
+			Set<String> held = new HashSet<>();
 			this.jdbc.query((Connection connection) -> {
 				PreparedStatement statement = connection.prepareStatement("""
 						SELECT record_key FROM events_dead_letter_key
 						WHERE handler_id = ? AND record_key = ANY (?) FOR UPDATE
 						""");
 				statement.setString(1, handlerId);
-				statement.setArray(2, connection.createArrayOf("varchar", values.toArray()));
+				statement.setArray(2, connection.createArrayOf("varchar", keys.toArray()));
 				return statement;
 			}, (row) -> {
 				held.add(row.getString(1));
 			});
 			return held;
 		}
-		String placeholders = String.join(", ", Collections.nCopies(values.size(), "?"));
-		List<Object> arguments = new ArrayList<>(values.size() + 1);
+		Set<String> found = keysIn(handlerId, keys, "");
+		return found.isEmpty() ? found : keysIn(handlerId, found, " FOR UPDATE");
+	}
+
+	private Set<String> keysIn(String handlerId, Set<String> keys, String lock) {
+		String placeholders = String.join(", ", Collections.nCopies(keys.size(), "?"));
+		List<Object> arguments = new ArrayList<>(keys.size() + 1);
 		arguments.add(handlerId);
-		arguments.addAll(values);
-		this.jdbc.query("SELECT record_key FROM events_dead_letter_key WHERE handler_id = ? AND record_key IN ("
-				+ placeholders + ") FOR UPDATE", (row) -> {
-					held.add(row.getString(1));
-				}, arguments.toArray());
-		return held;
+		arguments.addAll(keys);
+		return new HashSet<>(this.jdbc.queryForList("SELECT record_key FROM events_dead_letter_key"
+				+ " WHERE handler_id = ? AND record_key IN (" + placeholders + ")" + lock, String.class,
+				arguments.toArray()));
 	}
 
 	@Override
@@ -136,8 +145,7 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 
 	private void insert(FailedRecord record) {
 		if (record.holdsKey() && !QUEUED_BEHIND.equals(record.reason())) {
-			List<Object> key = List.of(record.handlerId(), record.key());
-			this.jdbc.update(this.insertKey, this.dialect.insertIfAbsentParameters(key, 2).toArray());
+			insertUnlessDuplicate(this.insertKey, record.handlerId(), record.key());
 		}
 		FailedRecord.EventAttributes event = record.event();
 		List<Object> values = new ArrayList<>(COLUMNS.size());
@@ -145,19 +153,25 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 				record.key(), event.id(), event.source(), event.type(), time(event.time()),
 				HeadersCodec.write(record.headers()), record.payload(), record.reason(), record.cause(),
 				record.attempts(), time(record.firstFailedAt()), time(record.lastFailedAt()));
+		insertUnlessDuplicate(this.insertDeadLetter, values.toArray());
+	}
+
+	/**
+	 * Insert a row unless its key is there: a key that holds a sequence already, or a record
+	 * stored by an earlier delivery of it.
+	 */
+	private void insertUnlessDuplicate(String insert, @Nullable Object... values) {
 		try {
-			this.jdbc.update(this.insertDeadLetter, this.dialect.insertIfAbsentParameters(values, 4).toArray());
+			this.jdbc.update(insert, values);
 		}
 		catch (DuplicateKeyException ex) {
-			// stored by a delivery of the record that raced this one
+			// there already: the row is what this insert would have written
 		}
 	}
 
 	@Override
 	public boolean lockSequence(String handlerId, String key) {
-		return !this.jdbc.queryForList("""
-				SELECT record_key FROM events_dead_letter_key WHERE handler_id = ? AND record_key = ? FOR UPDATE
-				""", String.class, handlerId, key).isEmpty();
+		return !heldKeys(handlerId, Set.of(key)).isEmpty();
 	}
 
 	@Override
