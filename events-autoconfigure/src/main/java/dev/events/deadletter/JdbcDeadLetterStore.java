@@ -91,9 +91,8 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 		this.dialect = dialect;
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.discarded = new OldestRows(dataSource, dialect, "events_dead_letter", "discarded_at", List.of("id"));
-		this.insertDeadLetter = dialect.insertUnlessDuplicate("events_dead_letter", COLUMNS, 4);
-		this.insertKey = dialect.insertUnlessDuplicate("events_dead_letter_key", List.of("handler_id", "record_key"),
-				2);
+		this.insertDeadLetter = dialect.insertUnlessDuplicate("events_dead_letter", COLUMNS);
+		this.insertKey = dialect.insertUnlessDuplicate("events_dead_letter_key", List.of("handler_id", "record_key"));
 	}
 
 	/**

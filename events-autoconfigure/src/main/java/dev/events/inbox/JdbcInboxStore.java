@@ -104,7 +104,7 @@ public class JdbcInboxStore implements InboxStore {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.dialect = dialect;
 		this.insertOne = dialect.insertUnlessDuplicate("events_inbox",
-				List.of("handler_id", "source", "event_id", "received_at", "record_time"), 3);
+				List.of("handler_id", "source", "event_id", "received_at", "record_time"));
 		this.oldestRows = new OldestRows(dataSource, dialect, "events_inbox", "received_at",
 				List.of("handler_id", "event_id", "source"));
 		this.clock = clock;

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -24,40 +23,30 @@ public enum JdbcDialect {
 	/**
 	 * PostgreSQL, the first-class production database.
 	 */
-	POSTGRESQL("postgresql", "PostgreSQL", """
-			INSERT INTO %1$s (%2$s) VALUES (%3$s) ON CONFLICT DO NOTHING
-			""", "CURRENT_TIMESTAMP", "(CURRENT_TIMESTAMP + %s * INTERVAL '1 millisecond')"),
+	POSTGRESQL("postgresql", "PostgreSQL", "CURRENT_TIMESTAMP", "(CURRENT_TIMESTAMP + %s * INTERVAL '1 millisecond')"),
 
 	/**
 	 * MariaDB 10.7 or later (for its {@code UUID} type). Its clock is read in UTC, whatever the
 	 * session's time zone.
 	 */
-	MARIADB("mariadb", "MariaDB", """
-			INSERT INTO %1$s (%2$s) SELECT %3$s FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM %1$s WHERE %4$s)
-			""", "UTC_TIMESTAMP(6)", "TIMESTAMPADD(MICROSECOND, %s * 1000, UTC_TIMESTAMP(6))"),
+	MARIADB("mariadb", "MariaDB", "UTC_TIMESTAMP(6)", "TIMESTAMPADD(MICROSECOND, %s * 1000, UTC_TIMESTAMP(6))"),
 
 	/**
-	 * H2, for embedded and test use. It accepts {@code ON CONFLICT} only in PostgreSQL mode.
+	 * H2, for embedded and test use.
 	 */
-	H2("h2", "H2", """
-			INSERT INTO %1$s (%2$s) SELECT %3$s FROM (VALUES (0)) WHERE NOT EXISTS (SELECT 1 FROM %1$s WHERE %4$s)
-			""", "CURRENT_TIMESTAMP", "DATEADD(MILLISECOND, %s, CURRENT_TIMESTAMP)");
+	H2("h2", "H2", "CURRENT_TIMESTAMP", "DATEADD(MILLISECOND, %s, CURRENT_TIMESTAMP)");
 
 	private final String migrationFolder;
 
 	private final String productName;
 
-	private final String insertIfAbsent;
-
 	private final String databaseTime;
 
 	private final String databaseTimePlus;
 
-	JdbcDialect(String migrationFolder, String productName, String insertIfAbsent, String databaseTime,
-			String databaseTimePlus) {
+	JdbcDialect(String migrationFolder, String productName, String databaseTime, String databaseTimePlus) {
 		this.migrationFolder = migrationFolder;
 		this.productName = productName;
-		this.insertIfAbsent = insertIfAbsent;
 		this.databaseTime = databaseTime;
 		this.databaseTimePlus = databaseTimePlus;
 	}
@@ -83,54 +72,22 @@ public enum JdbcDialect {
 	}
 
 	/**
-	 * Return an insert of one row, with a positional parameter per column, that inserts
-	 * nothing and reports no update when a row with the same key exists. Parameters are bound
-	 * once in column order, then, for some dialects, once more per key column.
-	 * @param table the table
-	 * @param columns every column to insert, key columns first
-	 * @param keyColumns how many of the first columns form the key
-	 * @return the statement
-	 */
-	public String insertIfAbsent(String table, List<String> columns, int keyColumns) {
-		String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
-		String keyMatch = String.join(" AND ",
-				columns.subList(0, keyColumns).stream().map((column) -> column + " = ?").toList());
-		return this.insertIfAbsent.formatted(table, String.join(", ", columns), placeholders, keyMatch).strip();
-	}
-
-	/**
 	 * Return an insert of one row, with a positional parameter per column bound once in column
 	 * order, that reads no index before it writes: on PostgreSQL it inserts nothing and reports no
 	 * update when a row with the same key exists, since a failed statement ends the transaction
 	 * there; elsewhere it is a plain insert whose duplicate key fails the statement alone, with a
-	 * {@link org.springframework.dao.DuplicateKeyException}. Unlike {@link #insertIfAbsent}, it
-	 * takes no locks on index gaps on MariaDB, which hold back other transactions inserting
-	 * neighbouring keys until the one that took them commits.
+	 * {@link org.springframework.dao.DuplicateKeyException}. It takes no locks on index gaps on
+	 * MariaDB, as an insert that first looks for the key would: those hold back other transactions
+	 * inserting neighbouring keys until the one that took them commits, and deadlock two that
+	 * insert the same missing key.
 	 * @param table the table
-	 * @param columns every column to insert, key columns first
-	 * @param keyColumns how many of the first columns form the key
+	 * @param columns every column to insert
 	 * @return the statement
 	 */
-	public String insertUnlessDuplicate(String table, List<String> columns, int keyColumns) {
-		return (this == POSTGRESQL) ? insertIfAbsent(table, columns, keyColumns)
-				: "INSERT INTO %s (%s) VALUES (%s)".formatted(table, String.join(", ", columns),
-						String.join(", ", Collections.nCopies(columns.size(), "?")));
-	}
-
-	/**
-	 * Return the parameters of an {@link #insertIfAbsent} statement: the values in column order,
-	 * then, where the dialect {@linkplain #bindsKeyTwice() binds the key twice}, the key's values
-	 * again.
-	 * @param values a value per column, key columns first
-	 * @param keyColumns how many of the first columns form the key
-	 * @return the parameters
-	 */
-	public List<Object> insertIfAbsentParameters(List<?> values, int keyColumns) {
-		List<Object> parameters = new ArrayList<>(values);
-		if (bindsKeyTwice()) {
-			parameters.addAll(values.subList(0, keyColumns));
-		}
-		return parameters;
+	public String insertUnlessDuplicate(String table, List<String> columns) {
+		String insert = "INSERT INTO %s (%s) VALUES (%s)".formatted(table, String.join(", ", columns),
+				String.join(", ", Collections.nCopies(columns.size(), "?")));
+		return (this == POSTGRESQL) ? insert + " ON CONFLICT DO NOTHING" : insert;
 	}
 
 	/**
@@ -158,14 +115,6 @@ public enum JdbcDialect {
 		else {
 			statement.setObject(index, time);
 		}
-	}
-
-	/**
-	 * Whether {@link #insertIfAbsent} binds the key columns a second time.
-	 * @return whether the key is bound twice
-	 */
-	public boolean bindsKeyTwice() {
-		return this != POSTGRESQL;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.events.outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -113,8 +111,6 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 
 	private static final int DEAD_INSTANCE_LEASES = 10;
 
-	private static final int INSERT_ATTEMPTS = 3;
-
 	private final JdbcClient jdbc;
 
 	private final TransactionOperations transactions;
@@ -183,7 +179,7 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 					+ "(events.jdbc.initialize-schema=true, with Flyway on the classpath) or apply the scripts under "
 					+ "classpath:dev/events/db/migration/<database> yourself", ex);
 		}
-		insertIfAbsent("events_outbox_shards", List.of("id", "shard_count"), 1, this.configuredShards);
+		insertUnlessDuplicate("events_outbox_shards", List.of("id", "shard_count"), 1, this.configuredShards);
 		ShardCount count = shardCount();
 		if (leases == 0) {
 			IntStream.range(0, count.current()).forEach(this::createLease);
@@ -201,29 +197,15 @@ public class JdbcShardLeases implements ShardLeases, InitializingBean {
 	}
 
 	private void createLease(int shard) {
-		insertIfAbsent("events_outbox_lease", List.of("shard"), shard);
+		insertUnlessDuplicate("events_outbox_lease", List.of("shard"), shard);
 	}
 
-	private void insertIfAbsent(String table, List<String> columns, Object key, Object... values) {
-		List<Object> row = new ArrayList<>();
-		row.add(key);
-		row.addAll(List.of(values));
-		List<Object> params = this.dialect.insertIfAbsentParameters(row, 1);
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.jdbc.sql(this.dialect.insertIfAbsent(table, columns, 1)).params(params).update();
-				return;
-			}
-			catch (DuplicateKeyException ex) {
-				// Another instance inserted the same row at the same moment
-				return;
-			}
-			catch (PessimisticLockingFailureException ex) {
-				// Instances starting together on MariaDB can deadlock on the gap of the missing row
-				if (attempt == INSERT_ATTEMPTS) {
-					throw ex;
-				}
-			}
+	private void insertUnlessDuplicate(String table, List<String> columns, Object... values) {
+		try {
+			this.jdbc.sql(this.dialect.insertUnlessDuplicate(table, columns)).params(values).update();
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance inserted the same row at the same moment
 		}
 	}
 

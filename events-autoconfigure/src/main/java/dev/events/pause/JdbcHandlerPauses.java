@@ -23,8 +23,6 @@ public class JdbcHandlerPauses implements HandlerPauses {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcDialect dialect;
-
 	private final String insertPause;
 
 	private final String insertReport;
@@ -36,15 +34,14 @@ public class JdbcHandlerPauses implements HandlerPauses {
 	 */
 	public JdbcHandlerPauses(DataSource dataSource, JdbcDialect dialect) {
 		this.jdbc = JdbcClient.create(dataSource);
-		this.dialect = dialect;
-		this.insertPause = dialect.insertIfAbsent("events_handler_pause", List.of("handler_id", "paused_at"), 1);
-		this.insertReport = dialect.insertIfAbsent("events_handler_instance",
-				List.of("handler_id", "instance_id", "paused", "seen_at"), 2);
+		this.insertPause = dialect.insertUnlessDuplicate("events_handler_pause", List.of("handler_id", "paused_at"));
+		this.insertReport = dialect.insertUnlessDuplicate("events_handler_instance",
+				List.of("handler_id", "instance_id", "paused", "seen_at"));
 	}
 
 	@Override
 	public void pause(String handlerId, Instant at) {
-		insertIfAbsent(this.insertPause, List.of(handlerId, time(at)), 1);
+		insertUnlessDuplicate(this.insertPause, handlerId, time(at));
 	}
 
 	@Override
@@ -65,7 +62,7 @@ public class JdbcHandlerPauses implements HandlerPauses {
 				.params(isPaused, time(at), handlerId, instanceId)
 				.update();
 			if (updated == 0) {
-				insertIfAbsent(this.insertReport, List.of(handlerId, instanceId, isPaused, time(at)), 2);
+				insertUnlessDuplicate(this.insertReport, handlerId, instanceId, isPaused, time(at));
 			}
 		});
 	}
@@ -82,9 +79,9 @@ public class JdbcHandlerPauses implements HandlerPauses {
 		return reports;
 	}
 
-	private void insertIfAbsent(String sql, List<Object> values, int keyColumns) {
+	private void insertUnlessDuplicate(String sql, Object... values) {
 		try {
-			this.jdbc.sql(sql).params(this.dialect.insertIfAbsentParameters(values, keyColumns)).update();
+			this.jdbc.sql(sql).params(values).update();
 		}
 		catch (DuplicateKeyException ex) {
 			// written by another instance at the same moment

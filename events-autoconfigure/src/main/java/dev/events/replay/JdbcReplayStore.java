@@ -33,8 +33,6 @@ public class JdbcReplayStore implements ReplayStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcDialect dialect;
-
 	private final String insertWindow;
 
 	/**
@@ -44,11 +42,9 @@ public class JdbcReplayStore implements ReplayStore {
 	 */
 	public JdbcReplayStore(DataSource dataSource, JdbcDialect dialect) {
 		this.jdbc = JdbcClient.create(dataSource);
-		this.dialect = dialect;
-		this.insertWindow = dialect.insertIfAbsent("events_replay_partition",
+		this.insertWindow = dialect.insertUnlessDuplicate("events_replay_partition",
 				List.of("replay_id", "topic", "topic_partition", "start_offset", "end_offset", "resume_offset",
-						"instance_id", "applied_at"),
-				3);
+						"instance_id", "applied_at"));
 	}
 
 	@Override
@@ -85,10 +81,11 @@ public class JdbcReplayStore implements ReplayStore {
 
 	@Override
 	public boolean record(ReplayWindow window) {
-		List<Object> values = List.of(window.replayId(), window.topic(), window.partition(), window.startOffset(),
-				window.endOffset(), window.resumeOffset(), window.instanceId(), time(window.appliedAt()));
 		try {
-			return this.jdbc.sql(this.insertWindow).params(this.dialect.insertIfAbsentParameters(values, 3)).update() == 1;
+			return this.jdbc.sql(this.insertWindow)
+				.params(window.replayId(), window.topic(), window.partition(), window.startOffset(),
+						window.endOffset(), window.resumeOffset(), window.instanceId(), time(window.appliedAt()))
+				.update() == 1;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;

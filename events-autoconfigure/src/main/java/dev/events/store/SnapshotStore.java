@@ -46,7 +46,7 @@ class SnapshotStore {
 	 */
 	SnapshotStore(EventsDatabase database, Clock clock, TenantScope tenancy) {
 		this.jdbc = new JdbcTemplate(database.dataSource());
-		this.insert = database.dialect().insertUnlessDuplicate("events_store_snapshot", COLUMNS, 2);
+		this.insert = database.dialect().insertUnlessDuplicate("events_store_snapshot", COLUMNS);
 		this.clock = clock;
 		this.tenancy = tenancy;
 	}

@@ -44,7 +44,7 @@ final class StreamVersions {
 	 */
 	StreamVersions(JdbcTemplate jdbc, JdbcDialect dialect) {
 		this.jdbc = jdbc;
-		this.insert = dialect.insertUnlessDuplicate("events_store_stream", COLUMNS, 2);
+		this.insert = dialect.insertUnlessDuplicate("events_store_stream", COLUMNS);
 	}
 
 	/**
