@@ -22,8 +22,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.javapoet.ClassName;
 import org.springframework.mock.env.MockEnvironment;
 
+import dev.events.command.CommandHandler;
 import dev.events.consume.EventEnvelope;
 import dev.events.consume.EventHandler;
+import dev.events.query.QueryHandler;
 import dev.events.type.DomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +33,8 @@ import static org.mockito.Mockito.mock;
 
 /**
  * The hints {@code events} contributes to an AOT-processed application: its migrations as
- * resources, handler methods as invocable, and event types as bindable from JSON.
+ * resources, event, command and query handler methods as invocable, and event types as bindable
+ * from JSON.
  */
 class EventsAotTests {
 
@@ -43,7 +46,8 @@ class EventsAotTests {
 		SpringFactoriesLoader aotFactories = SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories");
 		assertThat(aotFactories.load(RuntimeHintsRegistrar.class)).hasAtLeastOneElementOfType(EventsRuntimeHints.class);
 		assertThat(aotFactories.load(BeanRegistrationAotProcessor.class))
-			.hasAtLeastOneElementOfType(EventHandlerAotProcessor.class);
+			.hasAtLeastOneElementOfType(EventHandlerAotProcessor.class)
+			.hasAtLeastOneElementOfType(MessageHandlerAotProcessor.class);
 		assertThat(aotFactories.load(BeanFactoryInitializationAotProcessor.class))
 			.hasAtLeastOneElementOfType(DomainEventTypesAotProcessor.class);
 	}
@@ -72,10 +76,26 @@ class EventsAotTests {
 	}
 
 	@Test
+	void commandAndQueryHandlerMethodsAreInvocable() {
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		beanFactory.registerBeanDefinition("orders", new RootBeanDefinition(Orders.class));
+		BeanRegistrationAotContribution contribution = new MessageHandlerAotProcessor()
+			.processAheadOfTime(RegisteredBean.of(beanFactory, "orders"));
+		assertThat(contribution).isNotNull();
+		contribution.applyTo(this.generationContext, mock(BeanRegistrationCode.class));
+		RuntimeHints hints = this.generationContext.getRuntimeHints();
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Orders.class, "place")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Orders.class, "status")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Orders.class, "unannotated")).rejects(hints);
+	}
+
+	@Test
 	void beansWithoutHandlersContributeNothing() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerBeanDefinition("plain", new RootBeanDefinition(Placed.class));
 		assertThat(new EventHandlerAotProcessor().processAheadOfTime(RegisteredBean.of(beanFactory, "plain"))).isNull();
+		assertThat(new MessageHandlerAotProcessor().processAheadOfTime(RegisteredBean.of(beanFactory, "plain")))
+			.isNull();
 	}
 
 	@Test
@@ -99,6 +119,24 @@ class EventsAotTests {
 
 		@EventHandler(id = "shipped")
 		void shipped(EventEnvelope<Shipped> shipped) {
+		}
+
+	}
+
+	static class Orders {
+
+		@CommandHandler
+		String place(Placed command) {
+			return command.id();
+		}
+
+		@QueryHandler
+		String status(Shipped query) {
+			return query.id();
+		}
+
+		String unannotated(Placed command) {
+			return command.id();
 		}
 
 	}

@@ -1,0 +1,51 @@
+package dev.events.query;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+import dev.events.dispatch.MessageHandler;
+import dev.events.dispatch.MessageValidator;
+
+/**
+ * Asks each query of its handler in this application, in the asker's thread and transaction.
+ */
+public class LocalQueryGateway implements QueryGateway {
+
+	private final QueryHandlers handlers;
+
+	private final @Nullable MessageValidator validator;
+
+	/**
+	 * Create a gateway.
+	 * @param handlers the query handlers
+	 * @param validator checks each query before its handler runs, if any
+	 */
+	public LocalQueryGateway(QueryHandlers handlers, @Nullable MessageValidator validator) {
+		this.handlers = handlers;
+		this.validator = validator;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <R> @Nullable R query(Object query, Class<R> resultType) {
+		Assert.notNull(query, "A query must not be null");
+		MessageHandler handler = this.handlers.handlerOf(query.getClass());
+		if (!ClassUtils.isAssignable(resultType, handler.resultType())
+				&& !ClassUtils.isAssignable(handler.resultType(), resultType)) {
+			throw new IllegalArgumentException("%s answers %s, not %s".formatted(handler,
+					handler.resultType().getName(), resultType.getName()));
+		}
+		if (this.validator != null) {
+			this.validator.validate(query);
+		}
+		Object answer = handler.invoke(query);
+		if (answer != null && !ClassUtils.isAssignableValue(resultType, answer)) {
+			throw new IllegalArgumentException("%s answered a %s, not a %s".formatted(handler,
+					answer.getClass().getName(), resultType.getName()));
+		}
+		return (R) answer;
+	}
+
+}

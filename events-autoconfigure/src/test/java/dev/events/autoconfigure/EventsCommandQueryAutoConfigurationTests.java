@@ -1,0 +1,129 @@
+package dev.events.autoconfigure;
+
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+
+import dev.events.command.CommandGateway;
+import dev.events.command.CommandHandler;
+import dev.events.dispatch.MessageValidator;
+import dev.events.query.QueryGateway;
+import dev.events.query.QueryHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules for command and query handlers that the application's startup enforces, and the
+ * beans that commands and queries get: one handler per type, one parameter, an answer from each
+ * query handler; validation where Jakarta Bean Validation is set up.
+ */
+class EventsCommandQueryAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(EventsCommandQueryAutoConfiguration.class));
+
+	@Test
+	void gatewaysSendToTheHandlersOfTheApplicationsBeans() {
+		this.runner.withBean(Orders.class).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(MessageValidator.class);
+			assertThat(context.getBean(CommandGateway.class).<String>send(new Place("o-1"))).isEqualTo("placed o-1");
+			assertThat(context.getBean(QueryGateway.class).query(new Status("o-1"), String.class))
+				.isEqualTo("status of o-1");
+		});
+	}
+
+	@Test
+	void commandsAndQueriesAreValidatedWhereBeanValidationIsSetUp() {
+		this.runner.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(MessageValidator.class));
+	}
+
+	@Test
+	void withoutBeanValidationOnTheClasspathNothingIsValidated() {
+		this.runner.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(Validator.class))
+			.withBean(Orders.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MessageValidator.class);
+				CommandGateway commands = context.getBean(CommandGateway.class);
+				assertThat(commands.<String>send(new Place("o-2"))).isEqualTo("placed o-2");
+			});
+	}
+
+	@Test
+	void aSecondHandlerOfACommandTypeFailsTheStartupNamingBoth() {
+		this.runner.withBean(Orders.class).withBean(OtherOrders.class).run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.hasMessage("@CommandHandler methods EventsCommandQueryAutoConfigurationTests.Orders.place("
+					+ "EventsCommandQueryAutoConfigurationTests.Place) and EventsCommandQueryAutoConfigurationTests"
+					+ ".OtherOrders.placeToo(EventsCommandQueryAutoConfigurationTests.Place) both handle "
+					+ Place.class.getName() + ": a command has exactly one handler"));
+	}
+
+	@Test
+	void aQueryHandlerThatReturnsNothingFailsTheStartup() {
+		this.runner.withBean(SilentQueries.class).run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.hasMessageStartingWith(
+					"@QueryHandler method EventsCommandQueryAutoConfigurationTests.SilentQueries.status(")
+			.hasMessageEndingWith("returns nothing: it returns the answer to its query"));
+	}
+
+	@Test
+	void aHandlerThatTakesTwoParametersFailsTheStartup() {
+		this.runner.withBean(TwoParameterCommands.class).run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.hasMessage("@CommandHandler method EventsCommandQueryAutoConfigurationTests.TwoParameterCommands.place "
+					+ "takes 2 parameters: it takes one, the command it handles"));
+	}
+
+	record Place(String id) {
+	}
+
+	record Status(String id) {
+	}
+
+	static class Orders {
+
+		@CommandHandler
+		String place(Place command) {
+			return "placed " + command.id();
+		}
+
+		@QueryHandler
+		String status(Status query) {
+			return "status of " + query.id();
+		}
+
+	}
+
+	static class OtherOrders {
+
+		@CommandHandler
+		void placeToo(Place command) {
+		}
+
+	}
+
+	static class SilentQueries {
+
+		@QueryHandler
+		void status(Status query) {
+		}
+
+	}
+
+	static class TwoParameterCommands {
+
+		@CommandHandler
+		void place(Place command, String reason) {
+		}
+
+	}
+
+}
