@@ -14,12 +14,15 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.events.autoconfigure.health.EventsHealthAutoConfiguration;
 import dev.events.cloudevents.CloudEventRecordMapper;
+import dev.events.command.CommandGateway;
 import dev.events.consume.EventHandlerMethodCollector;
+import dev.events.dispatch.MessageValidator;
 import dev.events.consume.HandlerErrorHandlerFactory;
 import dev.events.health.EventsHealthIndicator;
 import dev.events.health.KafkaClusterProbe;
@@ -32,6 +35,7 @@ import dev.events.outbox.ShardLeases;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.publish.TraceparentProvider;
+import dev.events.query.QueryGateway;
 import dev.events.type.EventTypeRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +54,8 @@ class ReplaceableBeansTests {
 				DataSourceTransactionManagerAutoConfiguration.class, EventsTracingAutoConfiguration.class,
 				EventsAutoConfiguration.class, EventsJdbcAutoConfiguration.class, EventsFlywayAutoConfiguration.class,
 				EventsOutboxAutoConfiguration.class, EventsInboxAutoConfiguration.class,
-				EventsHandlerAutoConfiguration.class, EventsHealthAutoConfiguration.class))
+				EventsHandlerAutoConfiguration.class, EventsHealthAutoConfiguration.class,
+				ValidationAutoConfiguration.class, EventsCommandQueryAutoConfiguration.class))
 		.withPropertyValues("spring.kafka.bootstrap-servers=localhost:1",
 				"spring.datasource.url=" + newH2Url(), "spring.flyway.enabled=false",
 				"events.outbox.relay.enabled=false");
@@ -61,7 +66,8 @@ class ReplaceableBeansTests {
 						new String[] { "events.outbox.relay.enabled=true" }),
 				byType(EventSender.class), byType(EventTypeRegistry.class), byType(CloudEventRecordMapper.class),
 				byType(TraceparentProvider.class), byType(InboxStore.class), byType(HandlerErrorHandlerFactory.class),
-				byType(OutboxMonitor.class), byType(KafkaClusterProbe.class),
+				byType(OutboxMonitor.class), byType(KafkaClusterProbe.class), byType(CommandGateway.class),
+				byType(QueryGateway.class), byType(MessageValidator.class),
 				Arguments.of("userEventsDatabase", EventsDatabase.class, eventsDatabaseOnItsOwnH2(), NO_PROPERTIES),
 				Arguments.of("userEventHandlerMethodCollector", EventHandlerMethodCollector.class,
 						(Supplier<Object>) EventHandlerMethodCollector::new, NO_PROPERTIES),

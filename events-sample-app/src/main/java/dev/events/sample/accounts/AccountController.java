@@ -4,12 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.events.command.CommandGateway;
+import dev.events.query.QueryGateway;
 import dev.events.sample.accounts.Statements.StatementLine;
 import dev.events.sample.web.TenantContextFilter;
 import dev.events.store.ConcurrencyConflictException;
@@ -30,44 +26,47 @@ import dev.events.store.ConcurrencyConflictException;
  * {@code POST /accounts} opens an account; {@code POST /accounts/{id}/credits} and
  * {@code /debits} move money; {@code GET /accounts/{id}} shows it as folded from its events, and
  * {@code GET /accounts/{id}/statement} the lines the statement handler wrote from Kafka. All need
- * the {@code X-Tenant-Id} header.
+ * the {@code X-Tenant-Id} header. Each change is a command sent to {@link Accounts}, which
+ * validates it first (a bad one is a 400 naming each field), and the account a query.
  */
 @RestController
 @RequestMapping("/accounts")
 class AccountController {
 
-	private final Accounts accounts;
+	private final CommandGateway commands;
+
+	private final QueryGateway queries;
 
 	private final Statements statements;
 
-	AccountController(Accounts accounts, Statements statements) {
-		this.accounts = accounts;
+	AccountController(CommandGateway commands, QueryGateway queries, Statements statements) {
+		this.commands = commands;
+		this.queries = queries;
 		this.statements = statements;
 	}
 
 	@PostMapping
 	ResponseEntity<AccountView> open(@RequestHeader(TenantContextFilter.TENANT_HEADER) String tenantId,
-			@Valid @RequestBody OpenAccount request) {
-		AccountView account = this.accounts.open(tenantId, request.owner());
+			@RequestBody Owner request) {
+		AccountView account = this.commands.send(new OpenAccount(tenantId, request.owner()));
 		return ResponseEntity.created(URI.create("/accounts/" + account.id())).body(account);
 	}
 
 	@PostMapping("/{id}/credits")
 	AccountView credit(@RequestHeader(TenantContextFilter.TENANT_HEADER) String tenantId, @PathVariable String id,
-			@Valid @RequestBody Money request) {
-		return this.accounts.credit(tenantId, id, request.amount());
+			@RequestBody Money request) {
+		return this.commands.send(new CreditAccount(tenantId, id, request.amount()));
 	}
 
 	@PostMapping("/{id}/debits")
 	AccountView debit(@RequestHeader(TenantContextFilter.TENANT_HEADER) String tenantId, @PathVariable String id,
-			@Valid @RequestBody Money request) {
-		return this.accounts.debit(tenantId, id, request.amount());
+			@RequestBody Money request) {
+		return this.commands.send(new DebitAccount(tenantId, id, request.amount()));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<AccountView> find(@RequestHeader(TenantContextFilter.TENANT_HEADER) String tenantId,
-			@PathVariable String id) {
-		return ResponseEntity.of(this.accounts.find(tenantId, id));
+	AccountView find(@RequestHeader(TenantContextFilter.TENANT_HEADER) String tenantId, @PathVariable String id) {
+		return this.queries.query(new FindAccount(tenantId, id), AccountView.class);
 	}
 
 	@GetMapping("/{id}/statement")
@@ -92,10 +91,10 @@ class AccountController {
 				"The account changed while this request ran: try it again");
 	}
 
-	record OpenAccount(@NotBlank String owner) {
+	record Owner(String owner) {
 	}
 
-	record Money(@NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount) {
+	record Money(BigDecimal amount) {
 	}
 
 }

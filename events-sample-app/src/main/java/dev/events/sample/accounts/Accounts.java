@@ -1,21 +1,21 @@
 package dev.events.sample.accounts;
 
-import java.math.BigDecimal;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.events.command.CommandHandler;
 import dev.events.context.EventContextHolder;
+import dev.events.query.QueryHandler;
 import dev.events.store.AggregateRepository;
 import dev.events.store.ConcurrencyConflictException;
 
 /**
- * Opens accounts and moves money in and out of them, each change appended to the account's
- * stream and published through the outbox in one transaction. Streams are kept per tenant: a
- * tenant never sees another tenant's account.
+ * Handles the account commands, each change appended to the account's stream and published
+ * through the outbox in the transaction the command gateway runs it in, and answers the query for
+ * an account. Streams are kept per tenant: a tenant never sees another tenant's account.
  */
 @Service
 public class Accounts {
@@ -28,16 +28,15 @@ public class Accounts {
 
 	/**
 	 * Open an account.
-	 * @param tenantId the tenant
-	 * @param owner who owns it
+	 * @param command the owner and tenant
 	 * @return the new account
 	 */
-	@Transactional
-	public AccountView open(String tenantId, String owner) {
-		return asTenant(tenantId, () -> {
+	@CommandHandler
+	public AccountView open(OpenAccount command) {
+		return asTenant(command.tenantId(), () -> {
 			String id = UUID.randomUUID().toString();
 			Account account = this.repository.create();
-			account.open(id, owner);
+			account.open(id, command.owner());
 			this.repository.save(id, account);
 			return account.view();
 		});
@@ -45,52 +44,49 @@ public class Accounts {
 
 	/**
 	 * Pay money into an account.
-	 * @param tenantId the tenant
-	 * @param id the account
-	 * @param amount the amount
+	 * @param command the account and amount
 	 * @return the account after the credit
 	 * @throws NoSuchAccountException if the tenant has no such account
 	 * @throws ConcurrencyConflictException if the account changed meanwhile
 	 */
-	@Transactional
-	public AccountView credit(String tenantId, String id, BigDecimal amount) {
-		return asTenant(tenantId, () -> {
-			Account account = load(id);
-			account.credit(amount);
-			this.repository.save(id, account);
+	@CommandHandler
+	public AccountView credit(CreditAccount command) {
+		return asTenant(command.tenantId(), () -> {
+			Account account = load(command.accountId());
+			account.credit(command.amount());
+			this.repository.save(command.accountId(), account);
 			return account.view();
 		});
 	}
 
 	/**
 	 * Take money from an account.
-	 * @param tenantId the tenant
-	 * @param id the account
-	 * @param amount the amount
+	 * @param command the account and amount
 	 * @return the account after the debit
 	 * @throws NoSuchAccountException if the tenant has no such account
 	 * @throws InsufficientFundsException if the balance is less than the amount
 	 * @throws ConcurrencyConflictException if the account changed meanwhile
 	 */
-	@Transactional
-	public AccountView debit(String tenantId, String id, BigDecimal amount) {
-		return asTenant(tenantId, () -> {
-			Account account = load(id);
-			account.debit(amount);
-			this.repository.save(id, account);
+	@CommandHandler
+	public AccountView debit(DebitAccount command) {
+		return asTenant(command.tenantId(), () -> {
+			Account account = load(command.accountId());
+			account.debit(command.amount());
+			this.repository.save(command.accountId(), account);
 			return account.view();
 		});
 	}
 
 	/**
 	 * Find an account.
-	 * @param tenantId the tenant
-	 * @param id the account
-	 * @return the account, empty if the tenant has no such account
+	 * @param query the account and tenant
+	 * @return the account
+	 * @throws NoSuchAccountException if the tenant has no such account
 	 */
+	@QueryHandler
 	@Transactional(readOnly = true)
-	public Optional<AccountView> find(String tenantId, String id) {
-		return asTenant(tenantId, () -> this.repository.load(id).map(Account::view));
+	public AccountView find(FindAccount query) {
+		return asTenant(query.tenantId(), () -> load(query.accountId()).view());
 	}
 
 	private Account load(String id) {

@@ -2,6 +2,7 @@ package dev.events.sample.web;
 
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
@@ -11,13 +12,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Says what is wrong with a bad request: every invalid field with its message, or that the body
- * is not JSON of the expected shape.
+ * Says what is wrong with a bad request: every invalid field with its message, of the request or
+ * of the command it became, or that the body is not JSON of the expected shape.
  */
 @RestControllerAdvice
 class RequestProblems extends ResponseEntityExceptionHandler {
@@ -32,6 +34,16 @@ class RequestProblems extends ResponseEntityExceptionHandler {
 			.sorted()
 			.collect(Collectors.joining("; "));
 		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, fields));
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidCommand(ConstraintViolationException ex) {
+		String fields = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> violation.getPropertyPath() + ": " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, fields);
 	}
 
 	@Override
