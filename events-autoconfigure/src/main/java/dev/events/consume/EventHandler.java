@@ -47,6 +47,18 @@ public @interface EventHandler {
 	Class<?>[] types() default {};
 
 	/**
+	 * A pattern on the CloudEvent type of the events handled, such as {@code com.acme.users.*}
+	 * ({@code *} stands for any characters, dots included): every registered event type that
+	 * matches is handled, besides {@link #types()}. The parameter must take each of them, as an
+	 * {@code EventEnvelope<Object>}, a {@code CloudEvent} or a common supertype; the handler
+	 * subscribes to their topics and skips the events of other types there. A pattern that
+	 * matches no registered type fails the startup: see {@code events.types.packages} for the
+	 * types the registry knows.
+	 * @return the pattern, or empty for none
+	 */
+	String typePattern() default "";
+
+	/**
 	 * Number of consumer threads; at most one per partition is busy. Defaults to
 	 * {@code events.handlers.concurrency}.
 	 * @return the concurrency, or {@code -1} for the default

@@ -17,6 +17,7 @@ import org.springframework.util.StringUtils;
 import dev.events.consume.EventHandlerMethod.HandlerRetry;
 import dev.events.consume.EventHandlerMethod.ParameterKind;
 import dev.events.consume.EventHandlerMethodCollector.AnnotatedHandler;
+import dev.events.type.EventTypeDefinition;
 import dev.events.type.EventTypeRegistry;
 import dev.events.type.UnknownEventTypeException;
 
@@ -108,22 +109,44 @@ final class EventHandlerMethodResolver {
 	private Set<Class<?>> eventClasses(Method method, EventHandler annotation, ParameterKind kind,
 			Class<?> payloadType) {
 		Set<Class<?>> classes = new LinkedHashSet<>();
-		if (annotation.types().length > 0) {
-			for (Class<?> type : annotation.types()) {
-				if (!payloadType.isAssignableFrom(type)) {
-					throw invalid(method, "declares type %s, which its parameter (%s) cannot take"
-						.formatted(type.getName(), payloadType.getName()));
-				}
-				classes.add(type);
+		for (Class<?> type : annotation.types()) {
+			classes.add(takenBy(method, payloadType, type, "declares type"));
+		}
+		if (StringUtils.hasText(annotation.typePattern())) {
+			classes.addAll(matching(method, annotation.typePattern(), payloadType));
+		}
+		else if (classes.isEmpty()) {
+			if (kind == ParameterKind.CLOUD_EVENT || Object.class.equals(payloadType)) {
+				throw invalid(method, "must name the event classes it handles in @EventHandler(types = ...) "
+						+ "or their CloudEvent types in @EventHandler(typePattern = ...)");
 			}
-		}
-		else if (kind == ParameterKind.CLOUD_EVENT || Object.class.equals(payloadType)) {
-			throw invalid(method, "must name the event classes it handles in @EventHandler(types = ...)");
-		}
-		else {
 			collectConcrete(payloadType, classes);
 		}
 		return classes;
+	}
+
+	private List<Class<?>> matching(Method method, String typePattern, Class<?> payloadType) {
+		List<Class<?>> matching = this.registry.definitionsMatching(typePattern)
+			.stream()
+			.<Class<?>>map(EventTypeDefinition::eventClass)
+			.toList();
+		if (matching.isEmpty()) {
+			throw invalid(method, "has the type pattern '%s', which matches no registered event type (%s); "
+				.formatted(typePattern, this.registry.definitions().stream().map(EventTypeDefinition::type).toList())
+					+ "events.types.packages names the packages whose @DomainEvent classes are registered");
+		}
+		return matching.stream()
+			.<Class<?>>map((type) -> takenBy(method, payloadType, type,
+					"has the type pattern '" + typePattern + "', which matches"))
+			.toList();
+	}
+
+	private static Class<?> takenBy(Method method, Class<?> payloadType, Class<?> type, String how) {
+		if (!payloadType.isAssignableFrom(type)) {
+			throw invalid(method, "%s %s, which its parameter (%s) cannot take".formatted(how, type.getName(),
+					payloadType.getName()));
+		}
+		return type;
 	}
 
 	private static void collectConcrete(Class<?> type, Set<Class<?>> classes) {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.util.PatternMatchUtils;
 
 /**
  * Maps event classes to their {@link EventTypeDefinition}, and CloudEvent types back to classes.
@@ -73,6 +74,18 @@ public class EventTypeRegistry {
 		return this.byClass.values()
 			.stream()
 			.sorted(Comparator.comparing(EventTypeDefinition::type))
+			.toList();
+	}
+
+	/**
+	 * Return the registered event types whose CloudEvent type matches a pattern, such as
+	 * {@code com.acme.users.*}: {@code *} stands for any characters, dots included.
+	 * @param typePattern the pattern
+	 * @return the matching definitions, ordered by CloudEvent type
+	 */
+	public List<EventTypeDefinition<?>> definitionsMatching(String typePattern) {
+		return definitions().stream()
+			.filter((definition) -> PatternMatchUtils.simpleMatch(typePattern, definition.type()))
 			.toList();
 	}
 

@@ -99,6 +99,44 @@ class EventHandlerMethodResolverTests {
 			.withCauseInstanceOf(UnknownEventTypeException.class);
 	}
 
+	@Test
+	void aTypePatternHandlesEveryRegisteredTypeThatMatchesFromTheirTopics() {
+		EventHandlerMethod handler = resolve(withEveryType(), "accountsByPattern");
+		assertThat(handler.eventClasses()).containsExactly(Closed.class, Opened.class);
+		assertThat(handler.topics()).containsExactly("closures", "accounts");
+		assertThat(handler.handles(Audited.class)).isFalse();
+	}
+
+	@Test
+	void aTypePatternAddsToTheDeclaredTypesAndTakesASupertypeParameter() {
+		EventHandlerMethod handler = resolve(withEveryType(), "auditedAndAccountsBySupertype");
+		assertThat(handler.eventClasses()).containsExactly(Audited.class, Closed.class, Opened.class);
+		assertThat(handler.parameterKind()).isEqualTo(ParameterKind.PAYLOAD);
+	}
+
+	@Test
+	void aTypePatternThatMatchesNoRegisteredTypeFailsTheStartupNamingTheKnownOnes() {
+		assertThatIllegalStateException().isThrownBy(() -> resolve(withEveryType(), "patternMatchingNothing"))
+			.withMessageContaining("Handlers.patternMatchingNothing has the type pattern 'payments.*', which matches "
+					+ "no registered event type ([accounts.Closed, accounts.Opened, audit.Audited])")
+			.withMessageContaining("events.types.packages");
+	}
+
+	@Test
+	void aTypePatternMatchingATypeTheParameterCannotTakeFailsTheStartup() {
+		assertThatIllegalStateException().isThrownBy(() -> resolve(withEveryType(), "patternTooWide"))
+			.withMessageContaining("has the type pattern '*', which matches " + Audited.class.getName()
+					+ ", which its parameter (" + AccountEvent.class.getName() + ") cannot take");
+	}
+
+	private static EventHandlerMethodResolver withEveryType() {
+		EventTypeRegistry registry = new EventTypeRegistry();
+		registry.registerAnnotated(Opened.class);
+		registry.registerAnnotated(Closed.class);
+		registry.registerAnnotated(Audited.class);
+		return new EventHandlerMethodResolver(registry, "shop", 2, 4, DeadLetterDestination.DATABASE, true);
+	}
+
 	private EventHandlerMethod resolve(String methodName) {
 		return resolve(this.resolver, methodName);
 	}
@@ -147,6 +185,22 @@ class EventHandlerMethodResolverTests {
 		void unregistered(String text) {
 		}
 
+		@EventHandler(typePattern = "accounts.*")
+		void accountsByPattern(EventEnvelope<Object> event) {
+		}
+
+		@EventHandler(types = Audited.class, typePattern = "accounts.*")
+		void auditedAndAccountsBySupertype(Object event) {
+		}
+
+		@EventHandler(typePattern = "payments.*")
+		void patternMatchingNothing(CloudEvent event) {
+		}
+
+		@EventHandler(typePattern = "*")
+		void patternTooWide(AccountEvent event) {
+		}
+
 	}
 
 	sealed interface AccountEvent permits Opened, Closed {
@@ -159,6 +213,10 @@ class EventHandlerMethodResolverTests {
 
 	@DomainEvent(type = "accounts.Closed", topic = "closures", key = "id")
 	record Closed(String id) implements AccountEvent {
+	}
+
+	@DomainEvent(type = "audit.Audited", topic = "audit", key = "id")
+	record Audited(String id) {
 	}
 
 }

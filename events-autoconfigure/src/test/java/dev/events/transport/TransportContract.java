@@ -24,12 +24,14 @@ import dev.events.consume.EventHandler;
 import dev.events.context.EventContext;
 import dev.events.context.EventContextHolder;
 import dev.events.deadletter.DeadLetter;
+import dev.events.deadletter.DeadLetterQuery;
 import dev.events.deadletter.DeadLetterStore;
 import dev.events.deadletter.DeadLetters;
 import dev.events.publish.EventPublisher;
 import dev.events.publish.EventSender;
 import dev.events.publish.OutboundEvent;
 import dev.events.publish.OutboundEventFactory;
+import dev.events.type.EventTypeRegistryCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -87,6 +89,21 @@ abstract class TransportContract {
 		assertThat(envelope.actorId()).isEqualTo("clerk-1");
 		assertThat(envelope.correlationId()).isEqualTo("conversation-9");
 		assertThat(envelope.causationId()).isEqualTo("cause-3");
+	}
+
+	@Test
+	void aHandlerOfATypePatternTakesEveryMatchingTypeFromItsTopicsAndSkipsTheOthers() {
+		this.publisher.publish(new StepTaken("pattern", 1));
+		this.publisher.publish(new StepNoted("pattern", 2));
+		this.publisher.publish(new StepEchoed("pattern", 3));
+		this.publisher.publish(new StepTaken("pattern", 4));
+
+		await().atMost(TIMEOUT).until(() -> this.audit.matched.contains("dev.events.transport.StepTaken 4"));
+		await().atMost(TIMEOUT).until(() -> this.audit.matched.contains("dev.events.transport.StepEchoed 3"));
+		assertThat(this.audit.matched).containsExactlyInAnyOrder("dev.events.transport.StepTaken 1",
+				"dev.events.transport.StepEchoed 3", "dev.events.transport.StepTaken 4");
+		assertThat(this.deadLetterStore.list(new DeadLetterQuery(Audit.BY_PATTERN, null, null, 0, 10)))
+			.as("the note, skipped").isEmpty();
 	}
 
 	@Test
@@ -178,8 +195,8 @@ abstract class TransportContract {
 			.open(EventContext.empty().withTenantId("globex").withCorrelationId("flow-7"))) {
 			cause = this.publisher.publish(new StepTaken("echo", 1));
 		}
-		await().atMost(TIMEOUT).until(() -> this.audit.echoes.size() == 1);
-		EventEnvelope<StepEchoed> echo = this.audit.echoes.get(0);
+		await().atMost(TIMEOUT).until(() -> this.audit.echoesOf("echo").size() == 1);
+		EventEnvelope<StepEchoed> echo = this.audit.echoesOf("echo").get(0);
 		assertThat(echo.payload()).isEqualTo(new StepEchoed("echo", 1));
 		assertThat(echo.tenantId()).isEqualTo("globex");
 		assertThat(echo.correlationId()).isEqualTo("flow-7");
@@ -199,15 +216,26 @@ abstract class TransportContract {
 			return new Audit(publisher);
 		}
 
+		@Bean
+		EventTypeRegistryCustomizer contractTypes() {
+			return (registry) -> List.of(StepTaken.class, StepEchoed.class, StepNoted.class)
+				.forEach(registry::definitionFor);
+		}
+
 	}
 
 	/**
 	 * A second handler of the same events, which never fails: echoes the steps of key
-	 * {@code echo} as events of their own, and handles those too.
+	 * {@code echo} as events of their own, and handles those too; a third takes every step type,
+	 * taken or echoed, by a pattern on their CloudEvent types.
 	 */
 	static class Audit {
 
+		static final String BY_PATTERN = "contract-steps-by-pattern";
+
 		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		final List<String> matched = new CopyOnWriteArrayList<>();
 
 		final List<EventEnvelope<StepEchoed>> echoes = new CopyOnWriteArrayList<>();
 
@@ -228,6 +256,19 @@ abstract class TransportContract {
 		@EventHandler(id = "contract-echoes")
 		void echoed(EventEnvelope<StepEchoed> echo) {
 			this.echoes.add(echo);
+		}
+
+		List<EventEnvelope<StepEchoed>> echoesOf(String key) {
+			return this.echoes.stream().filter((echo) -> key.equals(echo.key())).toList();
+		}
+
+		@EventHandler(id = BY_PATTERN, typePattern = "dev.events.transport.Step*")
+		void anyStep(EventEnvelope<Object> step) {
+			if ("pattern".equals(step.key())) {
+				int number = (step.payload() instanceof StepTaken taken) ? taken.number()
+						: ((StepEchoed) step.payload()).number();
+				this.matched.add(step.type() + " " + number);
+			}
 		}
 
 	}
