@@ -1,5 +1,6 @@
 package dev.events.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,14 +49,18 @@ public final class EventsCommandQueryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CommandGateway commandGateway(CommandHandlers handlers, ObjectProvider<MessageValidator> validator,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
-		return new LocalCommandGateway(handlers, validator.getIfUnique(), transactionManager.getIfUnique());
+			ObjectProvider<PlatformTransactionManager> transactionManager,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new LocalCommandGateway(handlers, validator.getIfUnique(), transactionManager.getIfUnique(),
+				EventsObservability.observationRegistry(observationRegistry));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	QueryGateway queryGateway(QueryHandlers handlers, ObjectProvider<MessageValidator> validator) {
-		return new LocalQueryGateway(handlers, validator.getIfUnique());
+	QueryGateway queryGateway(QueryHandlers handlers, ObjectProvider<MessageValidator> validator,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new LocalQueryGateway(handlers, validator.getIfUnique(),
+				EventsObservability.observationRegistry(observationRegistry));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,11 +1,13 @@
 package dev.events.query;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 import dev.events.dispatch.MessageHandler;
+import dev.events.dispatch.MessageObservations;
 import dev.events.dispatch.MessageValidator;
 
 /**
@@ -17,14 +19,19 @@ public class LocalQueryGateway implements QueryGateway {
 
 	private final @Nullable MessageValidator validator;
 
+	private final MessageObservations observations;
+
 	/**
 	 * Create a gateway.
 	 * @param handlers the query handlers
 	 * @param validator checks each query before its handler runs, if any
+	 * @param observationRegistry where each query is observed, as {@code events.query}
 	 */
-	public LocalQueryGateway(QueryHandlers handlers, @Nullable MessageValidator validator) {
+	public LocalQueryGateway(QueryHandlers handlers, @Nullable MessageValidator validator,
+			ObservationRegistry observationRegistry) {
 		this.handlers = handlers;
 		this.validator = validator;
+		this.observations = new MessageObservations(observationRegistry, "query");
 	}
 
 	@Override
@@ -37,15 +44,17 @@ public class LocalQueryGateway implements QueryGateway {
 			throw new IllegalArgumentException("%s answers %s, not %s".formatted(handler,
 					handler.resultType().getName(), resultType.getName()));
 		}
-		if (this.validator != null) {
-			this.validator.validate(query);
-		}
-		Object answer = handler.invoke(query);
-		if (answer != null && !ClassUtils.isAssignableValue(resultType, answer)) {
-			throw new IllegalArgumentException("%s answered a %s, not a %s".formatted(handler,
-					answer.getClass().getName(), resultType.getName()));
-		}
-		return (R) answer;
+		return (R) this.observations.observe(query, handler, () -> {
+			if (this.validator != null) {
+				this.validator.validate(query);
+			}
+			Object answer = handler.invoke(query);
+			if (answer != null && !ClassUtils.isAssignableValue(resultType, answer)) {
+				throw new IllegalArgumentException("%s answered a %s, not a %s".formatted(handler,
+						answer.getClass().getName(), resultType.getName()));
+			}
+			return answer;
+		});
 	}
 
 }

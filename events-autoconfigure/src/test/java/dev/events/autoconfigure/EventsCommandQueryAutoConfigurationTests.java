@@ -1,5 +1,8 @@
 package dev.events.autoconfigure;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +18,12 @@ import dev.events.query.QueryGateway;
 import dev.events.query.QueryHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The rules for command and query handlers that the application's startup enforces, and the
  * beans that commands and queries get: one handler per type, one parameter, an answer from each
- * query handler; validation where Jakarta Bean Validation is set up.
+ * query handler; validation where Jakarta Bean Validation is set up; an observation of each.
  */
 class EventsCommandQueryAutoConfigurationTests {
 
@@ -33,6 +37,28 @@ class EventsCommandQueryAutoConfigurationTests {
 			assertThat(context.getBean(CommandGateway.class).<String>send(new Place("o-1"))).isEqualTo("placed o-1");
 			assertThat(context.getBean(QueryGateway.class).query(new Status("o-1"), String.class))
 				.isEqualTo("status of o-1");
+		});
+	}
+
+	@Test
+	void eachCommandAndQueryIsObservedWithItsTypeHandlerAndOutcome() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		this.runner.withBean(Orders.class).withBean(ObservationRegistry.class, () -> observations).run((context) -> {
+			CommandGateway commands = context.getBean(CommandGateway.class);
+			commands.send(new Place("o-3"));
+			assertThatIllegalStateException().isThrownBy(() -> commands.send(new Place("refused")));
+			context.getBean(QueryGateway.class).query(new Status("o-3"), String.class);
+
+			assertThat(meters.get("events.command").tag("command", Place.class.getName())
+				.tag("handler", "EventsCommandQueryAutoConfigurationTests.Orders.place("
+						+ "EventsCommandQueryAutoConfigurationTests.Place)")
+				.tag("error", "none")
+				.timer()
+				.count()).isOne();
+			assertThat(meters.get("events.command").tag("error", "IllegalStateException").timer().count()).isOne();
+			assertThat(meters.get("events.query").tag("query", Status.class.getName()).timer().count()).isOne();
 		});
 	}
 
@@ -92,6 +118,9 @@ class EventsCommandQueryAutoConfigurationTests {
 
 		@CommandHandler
 		String place(Place command) {
+			if (command.id().equals("refused")) {
+				throw new IllegalStateException("refused");
+			}
 			return "placed " + command.id();
 		}
 
