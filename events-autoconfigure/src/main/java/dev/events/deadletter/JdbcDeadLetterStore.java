@@ -96,15 +96,17 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 	}
 
 	/**
-	 * Lock the rows of the keys that hold a sequence, and only those: on PostgreSQL in one
-	 * statement; elsewhere the keys found by a read without locks are then locked by their rows,
-	 * since MariaDB's locking read of a key that has no row locks the index gap around it, which
-	 * would hold back every transaction dead-lettering a key in that gap until this one ends.
+	 * Lock the rows of the keys that hold a sequence, in one locking read: it must be the first
+	 * read of the handler's transaction, since on MariaDB the first plain read fixes the snapshot
+	 * the transaction reads from, and a handler that waited here for a retry of its key must see
+	 * what the retry wrote. On MariaDB the locking read of a key without a row also locks the
+	 * index gap around it, so a dead letter of a key in that gap waits for the handler's
+	 * transaction.
 	 */
 	@Override
 	public Set<String> heldKeys(String handlerId, Set<String> keys) {
+		Set<String> held = new HashSet<>();
 		if (this.dialect == JdbcDialect.POSTGRESQL) {
-			Set<String> held = new HashSet<>();
 			this.jdbc.query((Connection connection) -> {
 				PreparedStatement statement = connection.prepareStatement("""
 						SELECT record_key FROM events_dead_letter_key
@@ -118,18 +120,15 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
 			});
 			return held;
 		}
-		Set<String> found = keysIn(handlerId, keys, "");
-		return found.isEmpty() ? found : keysIn(handlerId, found, " FOR UPDATE");
-	}
-
-	private Set<String> keysIn(String handlerId, Set<String> keys, String lock) {
 		String placeholders = String.join(", ", Collections.nCopies(keys.size(), "?"));
 		List<Object> arguments = new ArrayList<>(keys.size() + 1);
 		arguments.add(handlerId);
 		arguments.addAll(keys);
-		return new HashSet<>(this.jdbc.queryForList("SELECT record_key FROM events_dead_letter_key"
-				+ " WHERE handler_id = ? AND record_key IN (" + placeholders + ")" + lock, String.class,
-				arguments.toArray()));
+		this.jdbc.query("SELECT record_key FROM events_dead_letter_key WHERE handler_id = ? AND record_key IN ("
+				+ placeholders + ") FOR UPDATE", (row) -> {
+					held.add(row.getString(1));
+				}, arguments.toArray());
+		return held;
 	}
 
 	@Override

@@ -27,9 +27,9 @@ import dev.events.test.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the dead letters of one key lock: the key's row, never the keys around it. A handler's
- * transaction that looks for held keys, or stores a dead letter, holds back no dead letter of
- * another key, whatever index gap the two keys share.
+ * What the dead letters of a key lock, and what waits for them: a transaction that stores a dead
+ * letter holds back no dead letter of another key, whatever index gap the two keys share, and a
+ * handler that waited for a retry of its key's dead letters sees what the retry wrote.
  */
 abstract class DeadLetterStoreLockingIntegrationTests {
 
@@ -75,14 +75,33 @@ abstract class DeadLetterStoreLockingIntegrationTests {
 	}
 
 	@Test
-	void aKeyIsDeadLetteredWhileAHandlerTransactionThatFoundNoHeldKeysIsOpen() {
-		inOpenTransaction(() -> assertThat(this.store.heldKeys(HANDLER, Set.of("k-20", "k-40"))).isEmpty(), () -> {
-			CompletableFuture<Void> deadLettered = CompletableFuture
-				.runAsync(() -> this.otherStore.add(failed("k-30", 30)));
-			assertThat(deadLettered).as("dead-lettering a key between those a handler's transaction looked for")
-				.succeedsWithin(NO_WAIT);
-		});
-		assertThat(this.store.heldKeys(HANDLER)).containsExactly("k-30");
+	void aHandlerThatWaitedForARetryOfItsKeySeesWhatTheRetryWrote() throws Exception {
+		this.store.add(failed("k-retried", 1));
+		DataSourceTransactionManager retries = new DataSourceTransactionManager(this.otherDataSource);
+		TransactionStatus retry = retries.getTransaction(TransactionDefinition.withDefaults());
+		CompletableFuture<Long> handlerSaw;
+		try {
+			assertThat(this.otherStore.lockSequence(HANDLER, "k-retried")).isTrue();
+			this.otherStore.release(HANDLER, "k-retried");
+			this.otherStore.add(failed("k-written-by-the-retry", 2));
+			handlerSaw = CompletableFuture.supplyAsync(
+					() -> new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)).execute((status) -> {
+						assertThat(this.store.heldKeys(HANDLER, Set.of("k-retried"))).isEmpty();
+						return JdbcClient.create(this.dataSource)
+							.sql("SELECT COUNT(*) FROM events_dead_letter WHERE record_key = ?")
+							.param("k-written-by-the-retry")
+							.query(Long.class)
+							.single();
+					}));
+			Thread.sleep(500);
+			assertThat(handlerSaw).as("the handler's transaction waits for the retry holding its key").isNotDone();
+		}
+		finally {
+			retries.commit(retry);
+		}
+		assertThat(handlerSaw).as("rows the retry wrote, seen by the handler once it waited for the retry")
+			.succeedsWithin(NO_WAIT)
+			.isEqualTo(1L);
 	}
 
 	@Test
