@@ -63,7 +63,7 @@ public class LocalCommandGateway implements CommandGateway {
 		try {
 			return CompletableFuture.completedFuture(send(command));
 		}
-		catch (RuntimeException | Error ex) {
+		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}

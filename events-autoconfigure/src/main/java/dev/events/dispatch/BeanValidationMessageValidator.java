@@ -27,8 +27,8 @@ public class BeanValidationMessageValidator implements MessageValidator {
 	/**
 	 * Check a message.
 	 * @param message the message
-	 * @throws ConstraintViolationException with every violation, each as its property path and
-	 * message, in the exception's message too
+	 * @throws ConstraintViolationException with every violation, each as {@code path: message}
+	 * (the message alone for a constraint on the whole message), in the exception's message too
 	 */
 	@Override
 	public void validate(Object message) {
@@ -37,11 +37,16 @@ public class BeanValidationMessageValidator implements MessageValidator {
 			String described = violations.stream()
 				.sorted(Comparator.comparing((ConstraintViolation<Object> violation) -> violation.getPropertyPath()
 					.toString()).thenComparing(ConstraintViolation::getMessage))
-				.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
+				.map(BeanValidationMessageValidator::describe)
 				.collect(Collectors.joining(", "));
 			throw new ConstraintViolationException(
 					"%s is invalid: %s".formatted(message.getClass().getName(), described), violations);
 		}
+	}
+
+	private static String describe(ConstraintViolation<Object> violation) {
+		String path = violation.getPropertyPath().toString();
+		return path.isEmpty() ? violation.getMessage() : path + ": " + violation.getMessage();
 	}
 
 }

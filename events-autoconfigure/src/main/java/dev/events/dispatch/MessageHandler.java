@@ -19,6 +19,16 @@ import org.springframework.util.ReflectionUtils;
 public record MessageHandler(Object bean, Method invocableMethod, Method declaredMethod) {
 
 	/**
+	 * Create a handler, its method made accessible once.
+	 * @param bean the bean
+	 * @param invocableMethod the method to invoke on the bean (on its proxy, if any)
+	 * @param declaredMethod the annotated method as declared, for messages
+	 */
+	public MessageHandler {
+		ReflectionUtils.makeAccessible(invocableMethod);
+	}
+
+	/**
 	 * Return the type of message the handler takes: its one parameter's.
 	 * @return the message type
 	 */
@@ -42,7 +52,6 @@ public record MessageHandler(Object bean, Method invocableMethod, Method declare
 	 * {@link UndeclaredThrowableException}, as a proxy would
 	 */
 	public @Nullable Object invoke(Object message) {
-		ReflectionUtils.makeAccessible(this.invocableMethod);
 		try {
 			return this.invocableMethod.invoke(this.bean, message);
 		}

@@ -39,8 +39,7 @@ public class LocalQueryGateway implements QueryGateway {
 	public <R> @Nullable R query(Object query, Class<R> resultType) {
 		Assert.notNull(query, "A query must not be null");
 		MessageHandler handler = this.handlers.handlerOf(query.getClass());
-		if (!ClassUtils.isAssignable(resultType, handler.resultType())
-				&& !ClassUtils.isAssignable(handler.resultType(), resultType)) {
+		if (cannotAnswer(handler.resultType(), resultType)) {
 			throw new IllegalArgumentException("%s answers %s, not %s".formatted(handler,
 					handler.resultType().getName(), resultType.getName()));
 		}
@@ -49,12 +48,21 @@ public class LocalQueryGateway implements QueryGateway {
 				this.validator.validate(query);
 			}
 			Object answer = handler.invoke(query);
-			if (answer != null && !ClassUtils.isAssignableValue(resultType, answer)) {
-				throw new IllegalArgumentException("%s answered a %s, not a %s".formatted(handler,
-						answer.getClass().getName(), resultType.getName()));
+			if (!ClassUtils.isAssignableValue(resultType, answer)) {
+				throw new IllegalArgumentException("%s answered %s, not a %s".formatted(handler,
+						(answer != null) ? "a " + answer.getClass().getName() : "null", resultType.getName()));
 			}
 			return answer;
 		});
+	}
+
+	/**
+	 * Whether no answer of a declared type can be of the type asked for: neither is assignable to
+	 * the other, and neither is an interface that a class of the other might implement.
+	 */
+	private static boolean cannotAnswer(Class<?> declared, Class<?> asked) {
+		return !ClassUtils.isAssignable(asked, declared) && !ClassUtils.isAssignable(declared, asked)
+				&& !declared.isInterface() && !asked.isInterface();
 	}
 
 }

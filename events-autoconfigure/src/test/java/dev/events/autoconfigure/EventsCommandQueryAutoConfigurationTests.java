@@ -1,15 +1,26 @@
 package dev.events.autoconfigure;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.events.command.CommandGateway;
 import dev.events.command.CommandHandler;
@@ -18,6 +29,7 @@ import dev.events.query.QueryGateway;
 import dev.events.query.QueryHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -65,7 +77,28 @@ class EventsCommandQueryAutoConfigurationTests {
 	@Test
 	void commandsAndQueriesAreValidatedWhereBeanValidationIsSetUp() {
 		this.runner.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasSingleBean(MessageValidator.class));
+			.withBean(Orders.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MessageValidator.class);
+				assertThatExceptionOfType(ConstraintViolationException.class)
+					.isThrownBy(() -> context.getBean(CommandGateway.class).send(new Place(" ")))
+					.withMessageEndingWith("is invalid: id: must not be blank");
+				assertThatExceptionOfType(ConstraintViolationException.class)
+					.isThrownBy(() -> context.getBean(QueryGateway.class).query(new Status(""), String.class))
+					.withMessageEndingWith("is invalid: id: must not be blank");
+			});
+	}
+
+	@Test
+	void commandsRunInTheTransactionsOfTheEventsDataSourcesManagerAmongSeveral() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					EventsJdbcAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:commands-${random.uuid}")
+			.withUserConfiguration(TwoTransactionManagers.class)
+			.withBean(TransactionalOrders.class)
+			.run((context) -> assertThat(context.getBean(CommandGateway.class).<Object>send(new Place("o-4")))
+				.isSameAs(context.getBean(DataSource.class)));
 	}
 
 	@Test
@@ -76,7 +109,7 @@ class EventsCommandQueryAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(MessageValidator.class);
 				CommandGateway commands = context.getBean(CommandGateway.class);
-				assertThat(commands.<String>send(new Place("o-2"))).isEqualTo("placed o-2");
+				assertThat(commands.<String>send(new Place(" "))).as("a blank id, not checked").isEqualTo("placed  ");
 			});
 	}
 
@@ -108,10 +141,10 @@ class EventsCommandQueryAutoConfigurationTests {
 					+ "takes 2 parameters: it takes one, the command it handles"));
 	}
 
-	record Place(String id) {
+	record Place(@NotBlank String id) {
 	}
 
-	record Status(String id) {
+	record Status(@NotBlank String id) {
 	}
 
 	static class Orders {
@@ -127,6 +160,35 @@ class EventsCommandQueryAutoConfigurationTests {
 		@QueryHandler
 		String status(Status query) {
 			return "status of " + query.id();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoTransactionManagers {
+
+		@Bean
+		PlatformTransactionManager otherTransactions() {
+			return new DataSourceTransactionManager(new SimpleDriverDataSource());
+		}
+
+		@Bean
+		PlatformTransactionManager eventsTransactions(DataSource dataSource) {
+			return new DataSourceTransactionManager(dataSource);
+		}
+
+	}
+
+	static class TransactionalOrders {
+
+		@CommandHandler
+		Object place(Place command) {
+			return TransactionSynchronizationManager.getResourceMap()
+				.keySet()
+				.stream()
+				.filter(DataSource.class::isInstance)
+				.findFirst()
+				.orElse("no transaction");
 		}
 
 	}
