@@ -3,6 +3,8 @@ package dev.events.query;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -37,13 +39,23 @@ public class LocalQueryGateway implements QueryGateway {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <R> @Nullable R query(Object query, Class<R> resultType) {
+		return (R) answer(query, resultType);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <R> @Nullable R query(Object query, ParameterizedTypeReference<R> resultType) {
+		return (R) answer(query, ResolvableType.forType(resultType).toClass());
+	}
+
+	private @Nullable Object answer(Object query, Class<?> resultType) {
 		Assert.notNull(query, "A query must not be null");
 		MessageHandler handler = this.handlers.handlerOf(query.getClass());
 		if (cannotAnswer(handler.resultType(), resultType)) {
 			throw new IllegalArgumentException("%s answers %s, not %s".formatted(handler,
 					handler.resultType().getName(), resultType.getName()));
 		}
-		return (R) this.observations.observe(query, handler, () -> {
+		return this.observations.observe(query, handler, () -> {
 			if (this.validator != null) {
 				this.validator.validate(query);
 			}

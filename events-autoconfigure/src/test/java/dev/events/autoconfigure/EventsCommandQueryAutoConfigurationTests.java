@@ -1,5 +1,7 @@
 package dev.events.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -17,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,8 +50,10 @@ class EventsCommandQueryAutoConfigurationTests {
 		this.runner.withBean(Orders.class).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(MessageValidator.class);
 			assertThat(context.getBean(CommandGateway.class).<String>send(new Place("o-1"))).isEqualTo("placed o-1");
-			assertThat(context.getBean(QueryGateway.class).query(new Status("o-1"), String.class))
-				.isEqualTo("status of o-1");
+			QueryGateway queries = context.getBean(QueryGateway.class);
+			assertThat(queries.query(new Status("o-1"), String.class)).isEqualTo("status of o-1");
+			assertThat(queries.query(new History("o-1"), new ParameterizedTypeReference<List<String>>() {
+			})).containsExactly("o-1 placed", "o-1 shipped");
 		});
 	}
 
@@ -147,6 +152,9 @@ class EventsCommandQueryAutoConfigurationTests {
 	record Status(@NotBlank String id) {
 	}
 
+	record History(String id) {
+	}
+
 	static class Orders {
 
 		@CommandHandler
@@ -160,6 +168,11 @@ class EventsCommandQueryAutoConfigurationTests {
 		@QueryHandler
 		String status(Status query) {
 			return "status of " + query.id();
+		}
+
+		@QueryHandler
+		List<String> history(History query) {
+			return List.of(query.id() + " placed", query.id() + " shipped");
 		}
 
 	}
